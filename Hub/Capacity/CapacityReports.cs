@@ -1,0 +1,96 @@
+using LineaHub.Hub.Errors;
+using LineaHub.Hub.Nodes;
+using LineaHub.Hub.Storage;
+using LineaHub.Schemas.Capacity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LineaHub.Hub.Capacity;
+
+/// <summary>Stores each node's latest capacity report (latest wins) and builds the network view.</summary>
+public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOptions<CapacityOptions> options)
+{
+    public const int MaxOperators = 10_000;
+    public const int MaxQueue = 1_000_000;
+    public const int MaxHandlingSeconds = 24 * 3600;
+
+    public async Task<CapacityReportAccepted> AcceptAsync(Node node, CapacityReport report, CancellationToken cancellationToken)
+    {
+        Validate(report);
+        var now = clock.GetUtcNow();
+        var stored = await db.NodeCapacities.FindAsync([node.Id], cancellationToken);
+        if (stored is null)
+        {
+            stored = new NodeCapacity { NodeId = node.Id };
+            db.NodeCapacities.Add(stored);
+        }
+
+        stored.OperatorsOnline = report.OperatorsOnline!.Value;
+        stored.QueueLength = report.QueueLength!.Value;
+        stored.AverageHandlingSeconds = report.AverageHandlingSeconds!.Value;
+        stored.AcceptingOverflow = report.AcceptingOverflow!.Value;
+        stored.OfficeOpen = report.OfficeOpen!.Value;
+        stored.ReceivedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return new CapacityReportAccepted(now, options.Value.ReportIntervalSeconds);
+    }
+
+    public async Task<NetworkView> NetworkAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from node in db.Nodes.AsNoTracking()
+            join capacity in db.NodeCapacities.AsNoTracking() on node.Id equals capacity.NodeId into reports
+            from report in reports.DefaultIfEmpty()
+            orderby node.RegionCode, node.Name
+            select new { node.Id, node.Name, node.Kind, node.Code, node.RegionCode, node.Status, Report = report })
+            .ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var staleAfter = options.Value.StaleAfter;
+        return new NetworkView(now, options.Value.ReportIntervalSeconds, [.. rows.Select(row => new NetworkNode(
+            row.Id,
+            row.Name,
+            row.Kind,
+            row.Code,
+            row.RegionCode,
+            NodeStateRule.StateOf(row.Status, row.Report?.ReceivedAt, now, staleAfter),
+            row.Report is null ? null : new CapacitySnapshot(
+                row.Report.OperatorsOnline,
+                row.Report.QueueLength,
+                row.Report.AverageHandlingSeconds,
+                row.Report.AcceptingOverflow,
+                row.Report.OfficeOpen,
+                row.Report.ReceivedAt)))]);
+    }
+
+    private static void Validate(CapacityReport report)
+    {
+        var errors = new ValidationErrors();
+        Range(errors, "operatorsOnline", report.OperatorsOnline, 0, MaxOperators);
+        Range(errors, "queueLength", report.QueueLength, 0, MaxQueue);
+        Range(errors, "averageHandlingSeconds", report.AverageHandlingSeconds, 1, MaxHandlingSeconds);
+        if (report.AcceptingOverflow is null)
+        {
+            errors.Add("acceptingOverflow", "Campo obbligatorio.");
+        }
+
+        if (report.OfficeOpen is null)
+        {
+            errors.Add("officeOpen", "Campo obbligatorio.");
+        }
+
+        errors.ThrowIfInvalid();
+    }
+
+    private static void Range(ValidationErrors errors, string field, int? value, int min, int max)
+    {
+        if (value is null)
+        {
+            errors.Add(field, "Campo obbligatorio.");
+        }
+        else if (value < min || value > max)
+        {
+            errors.Add(field, $"Deve essere compreso tra {min} e {max}.");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace LineaHub.Hub.Errors;
+
+/// <summary>
+/// A failure the caller can act on. Handlers throw these; <see cref="ProblemExceptionHandler"/> turns
+/// each into one RFC 7807 response, so no endpoint maps errors on its own.
+/// </summary>
+public abstract class DomainException(string title, string detail) : Exception(detail)
+{
+    public string Title { get; } = title;
+
+    public abstract int StatusCode { get; }
+
+    /// <summary>Per-field reasons, shown as <c>errors</c> in the problem body.</summary>
+    public virtual IReadOnlyDictionary<string, string[]>? Errors => null;
+}

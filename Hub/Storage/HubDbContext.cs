@@ -1,0 +1,27 @@
+using LineaHub.Hub.Auth;
+using LineaHub.Hub.Capacity;
+using LineaHub.Hub.Nodes;
+using Microsoft.EntityFrameworkCore;
+
+namespace LineaHub.Hub.Storage;
+
+/// <summary>
+/// The hub's database. Each provider has a subclass of its own so that each keeps its own migrations
+/// (SQLite and PostgreSQL differ in types); the model itself is defined once, here.
+/// </summary>
+public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Node> Nodes => Set<Node>();
+
+    public DbSet<NodeJoinCode> NodeJoinCodes => Set<NodeJoinCode>();
+
+    public DbSet<NodeCapacity> NodeCapacities => Set<NodeCapacity>();
+
+    public DbSet<UsedClientAssertion> UsedClientAssertions => Set<UsedClientAssertion>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseOpenIddict();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LineaHub.Hub.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddHubStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataDirectory = ResolveDataDirectory(builder.Environment, options);
+
+        if (options.Provider == StorageProviders.Postgres)
+        {
+            var connectionString = options.ConnectionString
+                ?? throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
+                    ["Storage:ConnectionString is required when Storage:Provider is Postgres."]);
+            builder.Services.AddDbContext<HubDbContext, PostgresHubDbContext>(db => StorageProviders.UsePostgres(db, connectionString));
+        }
+        else
+        {
+            var connectionString = options.ConnectionString ?? $"Data Source={Path.Combine(dataDirectory, "hub.db")}";
+            builder.Services.AddDbContext<HubDbContext, SqliteHubDbContext>(db => StorageProviders.UseSqlite(db, connectionString));
+        }
+
+        builder.Services.AddSingleton(new HubDataDirectory(dataDirectory));
+        builder.Services.AddScoped<DatabaseMigrator>();
+        // Registered before the web server's own hosted service, so the schema is current before the first request.
+        builder.Services.AddHostedService<MigrateOnStartService>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<HubDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    private static string ResolveDataDirectory(IHostEnvironment environment, StorageOptions options)
+    {
+        var path = Path.IsPathRooted(options.DataDirectory)
+            ? options.DataDirectory
+            : Path.Combine(environment.ContentRootPath, options.DataDirectory);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

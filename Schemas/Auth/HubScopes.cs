@@ -1,0 +1,14 @@
+namespace LineaHub.Schemas.Auth;
+
+/// <summary>OAuth scopes of the hub, one per capability.</summary>
+public static class HubScopes
+{
+    /// <summary>What every joined node gets: capacity reports, its own records.</summary>
+    public const string Node = "network.node";
+
+    /// <summary>Network administration: node registry, taxonomy, moderation.</summary>
+    public const string Admin = "hub.admin";
+
+    /// <summary>The resource (audience) of access tokens the hub issues for itself.</summary>
+    public const string HubResource = "lineahub";
+}

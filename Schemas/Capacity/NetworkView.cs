@@ -1,0 +1,7 @@
+namespace LineaHub.Schemas.Capacity;
+
+/// <summary>The whole network at one instant.</summary>
+/// <param name="At">When the view was computed (UTC).</param>
+/// <param name="ReportIntervalSeconds">The expected report interval; stale after three missed.</param>
+/// <param name="Nodes">Every registered node.</param>
+public sealed record NetworkView(DateTimeOffset At, int ReportIntervalSeconds, IReadOnlyList<NetworkNode> Nodes);
