@@ -18,11 +18,19 @@ public static class HubApp
     /// <summary>Default request body limit: ample for JSON commands, small enough to refuse junk early.</summary>
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
-    public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="options">Host options (arguments, environment, content root).</param>
+    /// <param name="configure">Runs before the hub's services are added: configuration sources, web host settings.</param>
+    /// <param name="overrideServices">Runs after the hub's services are added, so its registrations win
+    /// (a fake <see cref="TimeProvider"/> in tests).</param>
+    public static WebApplication Build(
+        WebApplicationOptions options,
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplicationBuilder>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(options);
         configure?.Invoke(builder);
         builder.AddHubServices();
+        overrideServices?.Invoke(builder);
         var app = builder.Build();
         app.MapHub();
         return app;
