@@ -10,10 +10,6 @@ namespace LineaHub.Hub.Capacity;
 /// <summary>Stores each node's latest capacity report (latest wins) and builds the network view.</summary>
 public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOptions<CapacityOptions> options)
 {
-    public const int MaxOperators = 10_000;
-    public const int MaxQueue = 1_000_000;
-    public const int MaxHandlingSeconds = 24 * 3600;
-
     public async Task<CapacityReportAccepted> AcceptAsync(Node node, CapacityReport report, CancellationToken cancellationToken)
     {
         Validate(report);
@@ -65,32 +61,10 @@ public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOption
 
     private static void Validate(CapacityReport report)
     {
-        var errors = new ValidationErrors();
-        Range(errors, "operatorsOnline", report.OperatorsOnline, 0, MaxOperators);
-        Range(errors, "queueLength", report.QueueLength, 0, MaxQueue);
-        Range(errors, "averageHandlingSeconds", report.AverageHandlingSeconds, 1, MaxHandlingSeconds);
-        if (report.AcceptingOverflow is null)
+        var problems = CapacityRules.Problems(report);
+        if (problems.Count > 0)
         {
-            errors.Add("acceptingOverflow", "Campo obbligatorio.");
-        }
-
-        if (report.OfficeOpen is null)
-        {
-            errors.Add("officeOpen", "Campo obbligatorio.");
-        }
-
-        errors.ThrowIfInvalid();
-    }
-
-    private static void Range(ValidationErrors errors, string field, int? value, int min, int max)
-    {
-        if (value is null)
-        {
-            errors.Add(field, "Campo obbligatorio.");
-        }
-        else if (value < min || value > max)
-        {
-            errors.Add(field, $"Deve essere compreso tra {min} e {max}.");
+            throw RequestValidationException.Invalid(problems.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class StorageOptions
     /// <summary>Connection string; for SQLite it defaults to <c>hub.db</c> in <see cref="DataDirectory"/>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Folder for the SQLite file and the hub's keys, relative to the content root.</summary>
+    /// <summary>Folder for the SQLite file and the hub's keys, relative to the working directory.</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
 

@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var dataDirectory = ResolveDataDirectory(builder.Environment, options);
+        var dataDirectory = ResolveDataDirectory(options);
 
         if (options.Provider == StorageProviders.Postgres)
         {
@@ -36,11 +36,10 @@ public static class StorageServiceCollectionExtensions
         return builder;
     }
 
-    private static string ResolveDataDirectory(IHostEnvironment environment, StorageOptions options)
+    /// <summary>A relative data folder is relative to the working directory, as operators expect of a command.</summary>
+    private static string ResolveDataDirectory(StorageOptions options)
     {
-        var path = Path.IsPathRooted(options.DataDirectory)
-            ? options.DataDirectory
-            : Path.Combine(environment.ContentRootPath, options.DataDirectory);
+        var path = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(path);
         return path;
     }

@@ -1,0 +1,54 @@
+using LineaHub.NodeAgent.Capacity;
+using LineaHub.NodeAgent.Connection;
+using LineaHub.NodeAgent.Join;
+using LineaHub.NodeAgent.Local;
+using Microsoft.Extensions.Options;
+
+namespace LineaHub.NodeAgent;
+
+/// <summary>
+/// Composition of the agent, shared by <see cref="Program"/>, the tests and the local-network sample.
+/// </summary>
+public static class AgentApp
+{
+    public const string DefaultUrls = "http://127.0.0.1:5090";
+
+    public static WebApplication Build(WebApplicationOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(options);
+        configure?.Invoke(builder);
+        builder.AddAgentServices();
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapLocalApi();
+        return app;
+    }
+
+    public static WebApplicationBuilder AddAgentServices(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => new AgentPaths(provider.GetRequiredService<IOptions<AgentOptions>>().Value.DataDirectory));
+        services.AddSingleton<AgentIdentityStore>();
+        services.AddSingleton<HubTokenClient>();
+        services.AddTransient<HubAuthorizationHandler>();
+        services.AddHttpClient(HubTokenClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(HubClient.Name, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<HubAuthorizationHandler>();
+        services.AddSingleton<JoinService>();
+        services.AddSingleton<KeyRotationService>();
+        services.AddSingleton<CapacityState>();
+        services.AddSingleton<CapacityReporter>();
+        services.AddHostedService(provider => provider.GetRequiredService<CapacityReporter>());
+        return builder;
+    }
+}

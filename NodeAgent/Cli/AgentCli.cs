@@ -1,0 +1,107 @@
+using System.CommandLine;
+using LineaHub.NodeAgent.Connection;
+using LineaHub.NodeAgent.Join;
+
+namespace LineaHub.NodeAgent.Cli;
+
+/// <summary>
+/// The agent's command line, for the IT staff of an office:
+/// <c>join --hub URL --code CODE</c>, <c>run</c> (the default), <c>rotate-key</c>, <c>status</c>.
+/// Options other than the command's own (e.g. <c>--Urls</c>) go to the host configuration.
+/// </summary>
+public static class AgentCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var dataOption = new Option<string?>("--data") { Description = "Cartella dati dell'agente (chiavi, identità, database locale).", Recursive = true };
+        var hubOption = new Option<Uri>("--hub")
+        {
+            Description = "Indirizzo dell'hub, es. https://hub.lineahub.example/",
+            Required = true,
+            CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? new Uri(uri.AbsoluteUri.TrimEnd('/') + "/")
+                : Invalid(result, "--hub deve essere un indirizzo http(s) assoluto."),
+        };
+        var codeOption = new Option<string>("--code") { Description = "Codice di adesione monouso ricevuto dall'amministratore della rete.", Required = true };
+        var forceOption = new Option<bool>("--force") { Description = "Aderire di nuovo anche se l'agente ha già aderito (nuove chiavi)." };
+
+        var join = new Command("join", "Aderisce alla rete con il codice monouso e registra le chiavi pubbliche dell'agente.")
+        {
+            hubOption, codeOption, forceOption,
+        };
+        join.SetAction((parse, cancellationToken) => WithAppAsync(parse, dataOption, async app =>
+        {
+            var identity = await app.Services.GetRequiredService<JoinService>().JoinAsync(
+                parse.GetValue(hubOption)!, parse.GetValue(codeOption)!, parse.GetValue(forceOption), cancellationToken);
+            Console.WriteLine($"Adesione completata: nodo {identity.NodeId}, client {identity.ClientId}. Token ottenuto da {identity.TokenEndpoint}.");
+            Console.WriteLine("Avviare ora l'agente con il comando 'run'.");
+            return 0;
+        }));
+
+        var rotate = new Command("rotate-key", "Sostituisce la chiave di firma dell'agente; la vecchia smette di funzionare.");
+        rotate.SetAction((parse, cancellationToken) => WithAppAsync(parse, dataOption, async app =>
+        {
+            var keyId = await app.Services.GetRequiredService<KeyRotationService>().RotateAsync(cancellationToken);
+            Console.WriteLine($"Nuova chiave di firma registrata: {keyId}.");
+            return 0;
+        }));
+
+        var status = new Command("status", "Mostra l'identità dell'agente e verifica di poter ottenere un token.");
+        status.SetAction((parse, cancellationToken) => WithAppAsync(parse, dataOption, async app =>
+        {
+            var identity = await app.Services.GetRequiredService<AgentIdentityStore>().LoadIdentityAsync(cancellationToken);
+            Console.WriteLine($"Nodo:      {identity.NodeId}");
+            Console.WriteLine($"Client:    {identity.ClientId}");
+            Console.WriteLine($"Hub:       {identity.HubUrl}");
+            Console.WriteLine($"Adesione:  {identity.JoinedAt:u}");
+            await app.Services.GetRequiredService<HubTokenClient>().GetTokenAsync(cancellationToken);
+            Console.WriteLine("Token:     ottenuto (chiave di firma valida)");
+            return 0;
+        }));
+
+        var run = new Command("run", "Avvia l'agente: rapporti di capacità, invio dei messaggi in uscita, API locale.");
+        run.SetAction((parse, cancellationToken) => WithAppAsync(parse, dataOption, async app =>
+        {
+            if (!app.Services.GetRequiredService<AgentIdentityStore>().IsJoined)
+            {
+                throw new AgentNotJoinedException(app.Services.GetRequiredService<AgentPaths>().DataDirectory);
+            }
+
+            await app.Services.GetRequiredService<KeyRotationService>().RecoverPendingAsync(cancellationToken);
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }));
+
+        var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.") { dataOption, join, rotate, status, run };
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.Action = run.Action;
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Uri? Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return null;
+    }
+
+    private static async Task<int> WithAppAsync(ParseResult parse, Option<string?> dataOption, Func<WebApplication, Task<int>> action)
+    {
+        var data = parse.GetValue(dataOption);
+        var hostArgs = parse.UnmatchedTokens.ToList();
+        if (data is not null)
+        {
+            hostArgs.Add($"--Agent:DataDirectory={data}");
+        }
+
+        await using var app = AgentApp.Build(new WebApplicationOptions { Args = [.. hostArgs], ContentRootPath = AppContext.BaseDirectory });
+        try
+        {
+            return await action(app);
+        }
+        catch (Exception exception) when (exception is HubProblemException or AgentNotJoinedException or InvalidOperationException or HttpRequestException)
+        {
+            Console.Error.WriteLine($"Errore: {exception.Message}");
+            return 1;
+        }
+    }
+}
