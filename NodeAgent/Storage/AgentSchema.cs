@@ -1,0 +1,15 @@
+using LineaHub.NodeAgent.Outbox;
+
+namespace LineaHub.NodeAgent.Storage;
+
+/// <summary>
+/// The agent's schema as an append-only list; <c>PRAGMA user_version</c> records how many steps a
+/// database file has had. Each feature keeps its SQL in its own folder and adds its step here, at the end.
+/// </summary>
+public static class AgentSchema
+{
+    public static IReadOnlyList<SchemaStep> Steps { get; } =
+    [
+        OutboxSchema.CreateOutbox,
+    ];
+}
