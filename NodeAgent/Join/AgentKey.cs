@@ -31,7 +31,12 @@ public sealed class AgentKey : IDisposable
     public static AgentKey Generate(string use) => new(ECDsa.Create(ECCurve.NamedCurves.nistP256), use);
 
     public SigningCredentials SigningCredentials() =>
-        new(new ECDsaSecurityKey(Key) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256);
+        new(new ECDsaSecurityKey(Key) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256)
+        {
+            // IdentityModel caches signature providers by key id; this key is loaded and disposed per use,
+            // so a cached provider would outlive the ECDsa it wraps.
+            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+        };
 
     public static async Task<AgentKey> LoadAsync(string path, CancellationToken cancellationToken)
     {

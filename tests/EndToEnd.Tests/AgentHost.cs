@@ -1,0 +1,58 @@
+using LineaHub.NodeAgent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LineaHub.EndToEnd.Tests;
+
+/// <summary>A real agent (the same composition as the NodeAgent binary) with its own data folder.</summary>
+internal sealed class AgentHost : IAsyncDisposable
+{
+    private AgentHost(WebApplication app, string dataDirectory)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+    }
+
+    public WebApplication App { get; }
+
+    public string DataDirectory { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public Uri LocalApi => new(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
+
+    /// <summary>Builds an agent; it is not started, so CLI-like steps (join) can run first.</summary>
+    public static AgentHost Create(string? dataDirectory = null)
+    {
+        var folder = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lineahub-agent-" + Guid.NewGuid().ToString("N"));
+        var app = AgentApp.Build(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Testing" }, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Agent:DataDirectory"] = folder,
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        return new AgentHost(app, folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public static void DeleteData(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
