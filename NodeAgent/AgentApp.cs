@@ -2,6 +2,7 @@ using LineaHub.NodeAgent.Capacity;
 using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
 using LineaHub.NodeAgent.Local;
+using LineaHub.NodeAgent.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace LineaHub.NodeAgent;
@@ -49,6 +50,7 @@ public static class AgentApp
         services.AddSingleton<CapacityState>();
         services.AddSingleton<CapacityReporter>();
         services.AddHostedService(provider => provider.GetRequiredService<CapacityReporter>());
+        builder.AddOutbox();
         return builder;
     }
 }

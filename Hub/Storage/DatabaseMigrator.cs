@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace LineaHub.Hub.Storage;
 
@@ -7,7 +9,12 @@ public sealed partial class DatabaseMigrator(HubDbContext db, ILogger<DatabaseMi
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        // Asking an empty database for its applied migrations makes EF log a failed SELECT as an error,
+        // which would alarm whoever reads the first start's log; ask whether the history exists first.
+        var history = db.GetService<IHistoryRepository>();
+        var appliedBefore = await history.ExistsAsync(cancellationToken)
+            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count()
+            : 0;
         if (db.Database.IsSqlite())
         {
             var folder = Path.GetDirectoryName(db.Database.GetDbConnection().DataSource);
@@ -25,8 +32,9 @@ public sealed partial class DatabaseMigrator(HubDbContext db, ILogger<DatabaseMi
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        LogMigrated(logger, db.Database.ProviderName ?? "unknown", pending.Count);
-        return pending;
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        LogMigrated(logger, db.Database.ProviderName ?? "unknown", applied.Count - appliedBefore);
+        return applied.Skip(appliedBefore).ToList();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema current on {Provider}; {Applied} migration(s) applied")]

@@ -11,4 +11,6 @@ public sealed record AgentStatus(
     Uri? HubUrl,
     CapacityReport Capacity,
     ReportOutcome? LastReport,
+    int OutboxPending,
+    int OutboxDead,
     string AgentVersion);

@@ -1,5 +1,6 @@
 using LineaHub.NodeAgent.Capacity;
 using LineaHub.NodeAgent.Join;
+using LineaHub.NodeAgent.Outbox;
 using LineaHub.Schemas.Capacity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,7 +26,11 @@ public static class LocalApi
         return app;
     }
 
-    private static async Task<Ok<AgentStatus>> GetStatusAsync(AgentIdentityStore store, CapacityState capacity, CancellationToken cancellationToken)
+    private static async Task<Ok<AgentStatus>> GetStatusAsync(
+        AgentIdentityStore store,
+        CapacityState capacity,
+        OutboxStore outbox,
+        CancellationToken cancellationToken)
     {
         var identity = store.IsJoined ? await store.LoadIdentityAsync(cancellationToken) : null;
         return TypedResults.Ok(new AgentStatus(
@@ -35,6 +40,8 @@ public static class LocalApi
             identity?.HubUrl,
             capacity.Current,
             capacity.LastOutcome,
+            await outbox.CountPendingAsync(cancellationToken),
+            await outbox.CountDeadAsync(cancellationToken),
             JoinService.AgentVersion));
     }
 
