@@ -9,12 +9,12 @@ public sealed partial class DatabaseMigrator(HubDbContext db, ILogger<DatabaseMi
 {
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        // Asking an empty database for its applied migrations makes EF log a failed SELECT as an error,
-        // which would alarm whoever reads the first start's log; ask whether the history exists first.
+        // On an empty PostgreSQL database EF reads the history table before creating it and logs the failed
+        // SELECT as an error (dotnet/efcore#37328), which would alarm whoever reads a first start's log.
+        // Creating the (empty) history table first is what EF would do a moment later anyway.
         var history = db.GetService<IHistoryRepository>();
-        var appliedBefore = await history.ExistsAsync(cancellationToken)
-            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count()
-            : 0;
+        await history.CreateIfNotExistsAsync(cancellationToken);
+        var appliedBefore = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Count();
         if (db.Database.IsSqlite())
         {
             var folder = Path.GetDirectoryName(db.Database.GetDbConnection().DataSource);
