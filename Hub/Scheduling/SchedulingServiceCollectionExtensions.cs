@@ -10,10 +10,12 @@ public static class SchedulingServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             // Housekeeping jobs are idempotent deletes, so every replica may run them on its own schedule.
+            // First run one interval after start: at start there is nothing worth pruning yet.
+            var pruneInterval = TimeSpan.FromMinutes(10);
             quartz.ScheduleJob<PruneUsedAssertionsJob>(trigger => trigger
                 .WithIdentity("prune-used-assertions")
-                .StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(10)).RepeatForever()));
+                .StartAt(DateBuilder.FutureDate((int)pruneInterval.TotalMinutes, IntervalUnit.Minute))
+                .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
