@@ -46,7 +46,8 @@ public static class HubApp
         builder.AddHubAuth();
         builder.AddNodes();
         builder.AddCapacity();
-        builder.Services.AddHubScheduling();
+        // Quartz keeps wall-clock time of its own; only the first run's start is computed here.
+        builder.Services.AddHubScheduling(TimeProvider.System);
         builder.Services.AddHubOpenApi();
         return builder;
     }

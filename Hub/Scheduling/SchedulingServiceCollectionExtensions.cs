@@ -5,7 +5,7 @@ namespace LineaHub.Hub.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    public static IServiceCollection AddHubScheduling(this IServiceCollection services)
+    public static IServiceCollection AddHubScheduling(this IServiceCollection services, TimeProvider clock)
     {
         services.AddQuartz(quartz =>
         {
@@ -14,7 +14,7 @@ public static class SchedulingServiceCollectionExtensions
             var pruneInterval = TimeSpan.FromMinutes(10);
             quartz.ScheduleJob<PruneUsedAssertionsJob>(trigger => trigger
                 .WithIdentity("prune-used-assertions")
-                .StartAt(DateBuilder.FutureDate((int)pruneInterval.TotalMinutes, IntervalUnit.Minute))
+                .StartAt(clock.GetUtcNow() + pruneInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
