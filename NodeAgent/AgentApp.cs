@@ -3,6 +3,7 @@ using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
 using LineaHub.NodeAgent.Local;
 using LineaHub.NodeAgent.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LineaHub.NodeAgent;
@@ -35,7 +36,8 @@ public static class AgentApp
 
         var services = builder.Services;
         services.AddProblemDetails();
-        services.AddSingleton(TimeProvider.System);
+        // A clock registered before (a test's fake one) wins.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CapacityOptions>().BindConfiguration(CapacityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => new AgentPaths(provider.GetRequiredService<IOptions<AgentOptions>>().Value.DataDirectory));

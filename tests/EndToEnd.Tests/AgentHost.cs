@@ -27,7 +27,7 @@ internal sealed class AgentHost : IAsyncDisposable
     public Uri LocalApi => new(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
 
     /// <summary>Builds an agent; it is not started, so CLI-like steps (join) can run first.</summary>
-    public static AgentHost Create(string? dataDirectory = null)
+    public static AgentHost Create(string? dataDirectory = null, TimeProvider? clock = null)
     {
         var folder = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lineahub-agent-" + Guid.NewGuid().ToString("N"));
         var app = AgentApp.Build(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Testing" }, builder =>
@@ -38,6 +38,10 @@ internal sealed class AgentHost : IAsyncDisposable
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
         });
         return new AgentHost(app, folder);
     }
