@@ -41,6 +41,14 @@ public sealed class TicketCodeTests
     }
 
     [Fact]
+    public void The_check_scheme_is_fixed_so_codes_already_issued_stay_valid()
+    {
+        // 8·5 + 7·17 + 6·1 + 5·18 + 4·7 + 3·21 + 2·26 + 1·8 = 406 = 14·29 (docs/developers/ticket-state-machine.md).
+        Assert.Equal(TicketCodeParseStatus.Valid, TicketCode.Parse("LA-7K3M-9QXA").Status);
+        Assert.Equal(TicketCodeParseStatus.Mistyped, TicketCode.Parse("LA-7K3M-9QX2").Status);
+    }
+
+    [Fact]
     public void Any_single_typo_is_detected()
     {
         foreach (var code in SeededCodes(seed: 1))
