@@ -65,23 +65,20 @@ public sealed record TicketCode
     public static TicketCode New(Func<int, int> nextBelow)
     {
         ArgumentNullException.ThrowIfNull(nextBelow);
-        Span<int> values = stackalloc int[SymbolCount];
+        Span<char> symbols = stackalloc char[SymbolCount];
         for (var i = 0; i < SymbolCount - 1; i++)
         {
-            values[i] = nextBelow(Modulus);
-            if (values[i] < 0 || values[i] >= Modulus)
+            var value = nextBelow(Modulus);
+            if (value < 0 || value >= Modulus)
             {
-                throw new ArgumentOutOfRangeException(nameof(nextBelow), values[i], $"The generator must return a value in [0, {Modulus}).");
+                throw new ArgumentOutOfRangeException(nameof(nextBelow), value, $"The generator must return a value in [0, {Modulus}).");
             }
+
+            symbols[i] = Alphabet[value];
         }
 
-        values[SymbolCount - 1] = CheckValue(values[..^1]);
-        var symbols = new char[SymbolCount];
-        for (var i = 0; i < SymbolCount; i++)
-        {
-            symbols[i] = Alphabet[values[i]];
-        }
-
+        // The check character has weight 1: it is what brings the whole sum to a multiple of 29.
+        symbols[^1] = Alphabet[(Modulus - (WeightedSum(symbols[..^1]) % Modulus)) % Modulus];
         return new TicketCode(Canonical(symbols));
     }
 
@@ -181,18 +178,7 @@ public sealed record TicketCode
     // the check character gets weight 1 so that it is simply minus the rest.
     private static int Weight(int position) => SymbolCount - position;
 
-    private static int CheckValue(ReadOnlySpan<int> values)
-    {
-        var sum = 0;
-        for (var i = 0; i < values.Length; i++)
-        {
-            sum += Weight(i) * values[i];
-        }
-
-        return (Modulus - (sum % Modulus)) % Modulus;
-    }
-
-    private static int WeightedSum(string symbols)
+    private static int WeightedSum(ReadOnlySpan<char> symbols)
     {
         var sum = 0;
         for (var i = 0; i < symbols.Length; i++)
