@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using LineaHub.Hub.Errors;
 using LineaHub.Schemas.Auth;
@@ -27,7 +28,7 @@ public sealed class AdminClients(IOpenIddictApplicationManager applications)
             throw new ConflictException($"Esiste già un client amministrativo '{clientId}'.");
         }
 
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         await applications.CreateAsync(new OpenIddictApplicationDescriptor
         {
             ClientId = clientId,
@@ -43,9 +44,6 @@ public sealed class AdminClients(IOpenIddictApplicationManager applications)
         }, cancellationToken);
         return new AdminCredentials(clientId, secret);
     }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 public sealed record AdminCredentials(string ClientId, string ClientSecret);

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -33,7 +34,7 @@ public sealed record PublicJwk(
     public string Thumbprint()
     {
         var canonical = $"{{\"crv\":\"{Crv}\",\"kty\":\"{Kty}\",\"x\":\"{X}\",\"y\":\"{Y}\"}}";
-        return Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
     /// <summary>
@@ -73,10 +74,6 @@ public sealed record PublicJwk(
         }
 
         Span<byte> buffer = stackalloc byte[33];
-        var padded = value.Replace('-', '+').Replace('_', '/') + "=";
-        return Convert.TryFromBase64String(padded, buffer, out var written) && written == 32;
+        return Base64Url.TryDecodeFromChars(value, buffer, out var written) && written == 32;
     }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
