@@ -5,6 +5,7 @@ using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Scheduling;
 using LineaHub.Hub.Storage;
 using LineaHub.Hub.Taxonomy;
+using LineaHub.Hub.Tickets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace LineaHub.Hub;
@@ -46,6 +47,7 @@ public static class HubApp
         builder.AddHubAuth();
         builder.AddNodes();
         builder.AddCapacity();
+        builder.AddTickets();
         // Quartz keeps wall-clock time of its own; only the first run's start is computed here.
         builder.Services.AddHubScheduling(TimeProvider.System);
         builder.Services.AddHubOpenApi();
@@ -74,6 +76,7 @@ public static class HubApp
         app.MapJoinApi();
         app.MapNodesAdminApi();
         app.MapCapacityApi();
+        app.MapTicketsApi();
         return app;
     }
 }

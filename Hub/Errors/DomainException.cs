@@ -12,4 +12,7 @@ public abstract class DomainException(string title, string detail) : Exception(d
 
     /// <summary>Per-field reasons, shown as <c>errors</c> in the problem body.</summary>
     public virtual IReadOnlyDictionary<string, string[]>? Errors => null;
+
+    /// <summary>Further members of the problem body, e.g. the actions allowed instead.</summary>
+    public virtual IReadOnlyDictionary<string, object?>? Extensions => null;
 }

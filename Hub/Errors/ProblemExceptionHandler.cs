@@ -50,6 +50,11 @@ public sealed partial class ProblemExceptionHandler(
         problem.Status = exception.StatusCode;
         problem.Title = exception.Title;
         problem.Detail = exception.Message;
+        foreach (var (name, value) in exception.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
+
         return problem;
     }
 

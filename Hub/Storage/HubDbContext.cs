@@ -1,6 +1,7 @@
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
 using LineaHub.Hub.Nodes;
+using LineaHub.Hub.Tickets;
 using Microsoft.EntityFrameworkCore;
 
 namespace LineaHub.Hub.Storage;
@@ -18,6 +19,10 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<NodeCapacity> NodeCapacities => Set<NodeCapacity>();
 
     public DbSet<UsedClientAssertion> UsedClientAssertions => Set<UsedClientAssertion>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -217,6 +217,167 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.ToTable("node_join_codes", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("HolderNodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_node_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<Guid?>("OfferedToNodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("offered_to_node_id");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OriginNodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_node_id");
+
+                    b.Property<string>("RequestType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_type");
+
+                    b.Property<long>("SlaDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sla_due_at");
+
+                    b.Property<long?>("SlaPausedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sla_paused_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("TaxonomyVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taxonomy_version");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tickets_code");
+
+                    b.HasIndex("HolderNodeId", "Id")
+                        .HasDatabaseName("ix_tickets_holder_node_id_id");
+
+                    b.HasIndex("OriginNodeId", "Id")
+                        .HasDatabaseName("ix_tickets_origin_node_id_id");
+
+                    b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Tickets.TicketEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorNodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_node_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_events");
+
+                    b.HasIndex("TicketId", "Id")
+                        .HasDatabaseName("ix_ticket_events_ticket_id_id");
+
+                    b.ToTable("ticket_events", (string)null);
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
                 {
                     b.Property<string>("Id")
@@ -502,6 +663,33 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_node_join_codes_nodes_node_id");
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("HolderNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_nodes_holder_node_id");
+
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("OriginNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_nodes_origin_node_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Tickets.TicketEvent", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Tickets.Ticket", null)
+                        .WithMany("History")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_events_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -527,6 +715,11 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -1,0 +1,42 @@
+using LineaHub.Hub.Storage;
+using LineaHub.Schemas.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace LineaHub.Hub.Tickets;
+
+/// <summary>Builds what offices see of a ticket, with the names of the offices involved.</summary>
+public sealed class TicketViews(HubDbContext db, TimeProvider clock)
+{
+    public async Task<TicketView> ToViewAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var ids = ticket.History.Where(e => e.ActorNodeId is not null).Select(e => e.ActorNodeId!.Value)
+            .Append(ticket.OriginNodeId).Append(ticket.HolderNodeId).Distinct().ToList();
+        var names = await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
+        TicketParty Party(Guid id) => new(id, names.GetValueOrDefault(id, "?"));
+
+        var paused = ticket.SlaPausedAt is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero;
+        return new TicketView(
+            ticket.Code,
+            ticket.Status,
+            Party(ticket.OriginNodeId),
+            Party(ticket.HolderNodeId),
+            ticket.Category,
+            ticket.Channel,
+            ticket.RequestType,
+            ticket.Language,
+            ticket.Summary,
+            ticket.TaxonomyVersion,
+            ticket.OpenedAt,
+            ticket.SlaDueAt + paused,
+            ticket.SlaPausedAt is not null,
+            ticket.Version,
+            [.. ticket.History.OrderBy(e => e.Id).Select(e => new TicketHistoryEntry(
+                e.At,
+                e.ActorNodeId is { } actor ? Party(actor) : null,
+                e.Role,
+                e.Action,
+                e.FromState,
+                e.ToState,
+                e.Reason))]);
+    }
+}
