@@ -3,6 +3,7 @@ using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
 using LineaHub.NodeAgent.Local;
 using LineaHub.NodeAgent.Outbox;
+using LineaHub.NodeAgent.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public static class AgentApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapLocalApi();
+        app.MapLocalTicketsApi();
         return app;
     }
 
@@ -53,6 +55,8 @@ public static class AgentApp
         services.AddSingleton<CapacityReporter>();
         services.AddHostedService(provider => provider.GetRequiredService<CapacityReporter>());
         builder.AddOutbox();
+        services.AddOptions<LocalTicketsOptions>().BindConfiguration(LocalTicketsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LocalTickets>();
         return builder;
     }
 }

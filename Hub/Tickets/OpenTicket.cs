@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using LineaHub.Hub.Errors;
 using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Storage;
@@ -23,11 +22,17 @@ public sealed partial class OpenTicket(
     {
         var now = clock.GetUtcNow();
         Validate(request, now);
+        var proposed = request.Code is null ? null : TicketCodes.Require(request.Code);
+        if (proposed is not null && await db.Tickets.AnyAsync(t => t.Code == proposed, cancellationToken))
+        {
+            throw CodeInUse(proposed);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var ticket = new Ticket
             {
-                Code = TicketCode.New().Value,
+                Code = proposed ?? TicketCode.New().Value,
                 OriginNodeId = origin.Id,
                 HolderNodeId = origin.Id,
                 Category = request.Category!,
@@ -58,6 +63,11 @@ public sealed partial class OpenTicket(
                 LogOpened(logger, ticket.Code, origin.Id);
                 return await views.ToViewAsync(ticket, cancellationToken);
             }
+            catch (DbUpdateException) when (proposed is not null)
+            {
+                db.ChangeTracker.Clear();
+                throw CodeInUse(proposed);
+            }
             catch (DbUpdateException) when (attempt < CodeAttempts)
             {
                 // About 1.7·10¹⁰ codes: a clash is rare but possible; draw another.
@@ -68,58 +78,19 @@ public sealed partial class OpenTicket(
 
     private void Validate(OpenTicketRequest request, DateTimeOffset now)
     {
-        var errors = new ValidationErrors();
-        errors.Required("category", request.Category);
-        errors.Required("channel", request.Channel);
-        errors.Required("requestType", request.RequestType);
-        errors.Required("summary", request.Summary);
-        if (request.Summary is { Length: > TicketsOptions.MaxSummaryLength })
+        var (invalid, unknown) = TicketRules.Check(request, now, options.Value.MaxSlaDays);
+        if (invalid.Count > 0)
         {
-            errors.Add("summary", $"Al massimo {TicketsOptions.MaxSummaryLength} caratteri.");
+            throw RequestValidationException.Invalid(invalid.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
         }
 
-        if (request.SlaDueAt is null)
+        if (unknown.Count > 0)
         {
-            errors.Add("slaDueAt", "Campo obbligatorio.");
+            throw RequestValidationException.Unprocessable(unknown.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
         }
-        else if (request.SlaDueAt <= now)
-        {
-            errors.Add("slaDueAt", "La scadenza deve essere nel futuro.");
-        }
-        else if (request.SlaDueAt > now.AddDays(options.Value.MaxSlaDays))
-        {
-            errors.Add("slaDueAt", $"La scadenza non può superare {options.Value.MaxSlaDays} giorni.");
-        }
-
-        if (request.Language is not null && !LanguagePattern().IsMatch(request.Language))
-        {
-            errors.Add("language", "Un codice ISO 639-1 (due lettere minuscole).");
-        }
-
-        errors.ThrowIfInvalid();
-
-        var taxonomy = TaxonomyCatalog.Current;
-        var unknown = new ValidationErrors();
-        if (!taxonomy.IsCategory(request.Category!))
-        {
-            unknown.Add("category", $"'{request.Category}' non è una categoria della tassonomia {taxonomy.Version}.");
-        }
-
-        if (!taxonomy.IsChannel(request.Channel!))
-        {
-            unknown.Add("channel", $"'{request.Channel}' non è un canale della tassonomia {taxonomy.Version}.");
-        }
-
-        if (!taxonomy.IsRequestType(request.RequestType!))
-        {
-            unknown.Add("requestType", $"'{request.RequestType}' non è un tipo di richiesta della tassonomia {taxonomy.Version}.");
-        }
-
-        unknown.ThrowIfUnprocessable();
     }
 
-    [GeneratedRegex("^[a-z]{2}$")]
-    private static partial Regex LanguagePattern();
+    private static ConflictException CodeInUse(string code) => new($"Il codice {code} è già in uso: generarne un altro.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Code} opened by node {NodeId}")]
     private static partial void LogOpened(ILogger logger, string code, Guid nodeId);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LineaHub.Schemas.Tickets;
 
 namespace LineaHub.Hub.Tickets;
 
@@ -7,10 +8,10 @@ public sealed class TicketsOptions
     public const string Section = "Tickets";
 
     /// <summary>Longest anonymised summary, in characters (also the column size).</summary>
-    public const int MaxSummaryLength = 2000;
+    public const int MaxSummaryLength = TicketRules.MaxSummaryLength;
 
     /// <summary>Longest reason of a history entry.</summary>
-    public const int MaxReasonLength = 500;
+    public const int MaxReasonLength = TicketRules.MaxReasonLength;
 
     /// <summary>Furthest SLA due time accepted when opening.</summary>
     [Range(1, 366)]

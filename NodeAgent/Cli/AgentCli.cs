@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
+using LineaHub.NodeAgent.Tickets;
 
 namespace LineaHub.NodeAgent.Cli;
 
@@ -72,10 +73,50 @@ public static class AgentCli
             return 0;
         }));
 
-        var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.") { dataOption, join, rotate, status, run };
+        var ticket = TicketCommands(dataOption);
+
+        var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.") { dataOption, join, rotate, status, run, ticket };
         root.TreatUnmatchedTokensAsErrors = false;
         root.Action = run.Action;
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command TicketCommands(Option<string?> dataOption)
+    {
+        var codeArgument = new Argument<string>("codice") { Description = "Codice del ticket, es. LA-7K3M-9QXA." };
+        var show = new Command("show", "Mostra un ticket dell'intera rete, letto dall'hub: stato, ufficio che lo ha in carico, storia.") { codeArgument };
+        show.SetAction((parse, cancellationToken) => WithAppAsync(parse, dataOption, async app =>
+        {
+            var view = await app.Services.GetRequiredService<LocalTickets>().GetAsync(parse.GetValue(codeArgument)!, cancellationToken);
+            Console.WriteLine($"Ticket     {view.Code}   stato: {view.Status}   versione {view.Version}");
+            Console.WriteLine($"Aperto da  {view.Origin.Name} il {view.OpenedAt:u}");
+            Console.WriteLine($"In carico  {view.Holder.Name}");
+            Console.WriteLine($"Categoria  {view.Category} · {view.Channel} · {view.RequestType}");
+            Console.WriteLine($"Scadenza   {view.SlaDueAt:u}{(view.SlaClockStopped ? " (sospesa: in attesa del cittadino)" : "")}");
+            Console.WriteLine($"Sintesi    {view.Summary}");
+            foreach (var step in view.History)
+            {
+                Console.WriteLine($"  {step.At:u}  {step.Action,-8} {step.From} → {step.To}  {step.Actor?.Name ?? "hub"}{(step.Reason is null ? "" : $" — {step.Reason}")}");
+            }
+
+            return 0;
+        }));
+
+        var statusOption = new Option<string?>("--status") { Description = "Solo i ticket in questo stato." };
+        var list = new Command("list", "Elenca i ticket aperti da questo ufficio o in carico a esso, dal più recente.") { statusOption };
+        list.SetAction((parse, cancellationToken) => WithAppAsync(parse, dataOption, async app =>
+        {
+            var page = await app.Services.GetRequiredService<LocalTickets>().ListAsync(parse.GetValue(statusOption), 50, null, cancellationToken);
+            foreach (var item in page.Items)
+            {
+                Console.WriteLine($"{item.Code}  {item.Status,-9}  {item.Category,-32}  aperto {item.OpenedAt:u}  scadenza {item.SlaDueAt:u}");
+            }
+
+            Console.WriteLine(page.Items.Count == 0 ? "Nessun ticket." : $"{page.Items.Count} ticket{(page.NextCursor is null ? "" : " (altri disponibili)")}.");
+            return 0;
+        }));
+
+        return new Command("ticket", "Ticket unico: consultazione dall'hub.") { show, list };
     }
 
     private static Uri? Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)

@@ -7,10 +7,15 @@ namespace LineaHub.Schemas.Tickets;
 /// <param name="Summary">Anonymised summary: what the request is about, never who made it.</param>
 /// <param name="SlaDueAt">When the request must be answered (UTC).</param>
 /// <param name="Language">ISO 639-1 code of the citizen's language; Italian when absent.</param>
+/// <param name="Code">
+/// A code the office drew itself (<see cref="TicketCode.New()"/>), so that it can give the citizen the code
+/// even while the hub is unreachable; the hub refuses one already in use (409). Absent: the hub draws one.
+/// </param>
 public sealed record OpenTicketRequest(
     string? Category,
     string? Channel,
     string? RequestType,
     string? Summary,
     DateTimeOffset? SlaDueAt,
-    string? Language = null);
+    string? Language = null,
+    string? Code = null);
