@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,11 @@ public sealed partial class ProblemExceptionHandler(
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is DomainException { RetryAfter: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -42,7 +48,8 @@ public sealed partial class ProblemExceptionHandler(
         });
     }
 
-    private static ProblemDetails FromDomain(DomainException exception)
+    /// <summary>The problem body of a domain exception; also used where a refusal is answered without throwing.</summary>
+    internal static ProblemDetails FromDomain(DomainException exception)
     {
         ProblemDetails problem = exception.Errors is { } errors
             ? new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))

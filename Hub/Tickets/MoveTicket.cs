@@ -95,7 +95,7 @@ public sealed partial class MoveTicket(HubDbContext db, TicketViews views, TimeP
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("Il ticket è stato modificato da un altro ufficio nello stesso momento: rileggerlo e riprovare.");
+            throw new ConflictException("Il ticket è stato modificato da un altro ufficio nello stesso momento: rileggerlo e riprovare.", transient: true);
         }
 
         LogMoved(logger, ticket.Code, from, ticket.Status, node.Id);
