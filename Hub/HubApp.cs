@@ -1,6 +1,7 @@
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
 using LineaHub.Hub.Errors;
+using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Scheduling;
 using LineaHub.Hub.Storage;
@@ -44,6 +45,7 @@ public static class HubApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHubErrors();
         builder.AddHubStorage();
+        builder.AddIdempotency();
         builder.AddHubAuth();
         builder.AddNodes();
         builder.AddCapacity();

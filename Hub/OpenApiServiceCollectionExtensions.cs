@@ -1,3 +1,4 @@
+using LineaHub.Hub.Idempotency;
 using Microsoft.OpenApi;
 
 namespace LineaHub.Hub;
@@ -16,6 +17,7 @@ public static class OpenApiServiceCollectionExtensions
                 Description = "La rete degli URP: registro dei nodi, adesione, capacità, tassonomia. " +
                     "Token OAuth 2.0 client credentials su /connect/token (private_key_jwt per i nodi).",
             });
+            swagger.OperationFilter<IdempotencyKeyOperationFilter>();
         });
         return services;
     }

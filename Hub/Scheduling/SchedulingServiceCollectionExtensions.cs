@@ -1,4 +1,5 @@
 using LineaHub.Hub.Auth;
+using LineaHub.Hub.Idempotency;
 using Quartz;
 
 namespace LineaHub.Hub.Scheduling;
@@ -14,6 +15,10 @@ public static class SchedulingServiceCollectionExtensions
             var pruneInterval = TimeSpan.FromMinutes(10);
             quartz.ScheduleJob<PruneUsedAssertionsJob>(trigger => trigger
                 .WithIdentity("prune-used-assertions")
+                .StartAt(clock.GetUtcNow() + pruneInterval)
+                .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
+            quartz.ScheduleJob<PruneIdempotencyRecordsJob>(trigger => trigger
+                .WithIdentity("prune-idempotency-records")
                 .StartAt(clock.GetUtcNow() + pruneInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
         });

@@ -1,5 +1,6 @@
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
+using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -84,6 +84,69 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                     b.ToTable("node_capacity", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<long?>("CompletedAtUnixSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed_at_unix_seconds");
+
+                    b.Property<long>("CreatedAtUnixSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_unix_seconds");
+
+                    b.Property<long>("ExpiresAtUnixSeconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_unix_seconds");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<string>("ResponseHeaders")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("response_headers");
+
+                    b.Property<int?>("ResponseStatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_status_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Caller", "Endpoint", "IdempotencyKey")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("ExpiresAtUnixSeconds")
+                        .HasDatabaseName("ix_idempotency_records_expires_at_unix_seconds");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Nodes.Node", b =>
                 {
                     b.Property<Guid>("Id")

@@ -78,6 +78,69 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.ToTable("node_capacity", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<long?>("CompletedAtUnixSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at_unix_seconds");
+
+                    b.Property<long>("CreatedAtUnixSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at_unix_seconds");
+
+                    b.Property<long>("ExpiresAtUnixSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_unix_seconds");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<string>("ResponseHeaders")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_headers");
+
+                    b.Property<int?>("ResponseStatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_status_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Caller", "Endpoint", "IdempotencyKey")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("ExpiresAtUnixSeconds")
+                        .HasDatabaseName("ix_idempotency_records_expires_at_unix_seconds");
+
+                    b.ToTable("idempotency_records", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Nodes.Node", b =>
                 {
                     b.Property<Guid>("Id")
