@@ -1,6 +1,7 @@
 using System.Globalization;
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Errors;
+using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Nodes;
 using LineaHub.Schemas.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,9 @@ public static class TicketsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        // Agents send these through their outbox and retry until acknowledged, each with a fixed Idempotency-Key.
         group.MapPost("/", OpenAsync)
+            .WithIdempotency()
             .WithName("OpenTicket")
             .WithSummary("The calling office opens a shared ticket and gets its network-wide code.")
             .ProducesValidationProblem()
@@ -35,6 +38,7 @@ public static class TicketsApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{code}/events", MoveAsync)
+            .WithIdempotency()
             .WithName("MoveTicket")
             .WithSummary("Moves a ticket (accept, pend, resume, resolve, close, reopen, cancel), guarded by the state machine and the version.")
             .ProducesValidationProblem()
