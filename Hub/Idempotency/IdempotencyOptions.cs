@@ -8,10 +8,11 @@ public sealed class IdempotencyOptions
 
     /// <summary>
     /// How long a key is remembered. A retry that comes later is treated as a new request, so this must
-    /// exceed the longest time an agent may keep retrying a message whose answer it lost.
+    /// exceed the longest time an agent may keep retrying a message whose answer it lost. A week covers an
+    /// office closed over a long weekend with its agent unable to reach the hub; the rows are small.
     /// </summary>
     [Range(1, 24 * 90)]
-    public int RetentionHours { get; set; } = 24;
+    public int RetentionHours { get; set; } = 24 * 7;
 
     /// <summary>
     /// Largest response body kept for replay. A larger one is not kept: its replay carries the status and

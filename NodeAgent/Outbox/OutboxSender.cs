@@ -22,6 +22,9 @@ public sealed partial class OutboxSender(
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>Set by the hub when it answers from its idempotency record instead of running the request again.</summary>
+    public const string IdempotencyReplayedHeader = "Idempotency-Replayed";
+
     // One pass at a time, even if something other than the loop (e.g. a command-line flush) asks for one:
     // two passes would send the same message twice at once.
     private readonly SemaphoreSlim _passGate = new(1, 1);
@@ -147,7 +150,11 @@ public sealed partial class OutboxSender(
                 return new Outcome(Result.Delivered, status, null, string.Empty);
             }
 
+            // A 409 the hub replays for this key is its final answer to this very write, not a race to retry.
+            var replayedConflict = response.StatusCode == HttpStatusCode.Conflict
+                && response.Headers.TryGetValues(IdempotencyReplayedHeader, out var replayed) && replayed.Contains("true", StringComparer.OrdinalIgnoreCase);
             if (!RetrySchedule.IsRetryable(response.StatusCode)
+                || replayedConflict
                 || (response.StatusCode == HttpStatusCode.Conflict && message.Attempts + 1 >= options.Value.ConflictAttempts))
             {
                 return new Outcome(Result.Refused, status, null, await DescribeAsync(response, cancellationToken));

@@ -227,6 +227,20 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task Conflict_replayed_by_the_hub_for_this_key_is_final_and_dead_lettered_at_once()
+    {
+        await using var agent = await OutboxHarness.StartAsync(new OutboxOptions { ConflictAttempts = 10 });
+        agent.Hub.RefuseAsReplay("/api/v1/tickets", HttpStatusCode.Conflict);
+        await agent.EnqueueAsync("""{"n":1}""");
+
+        var pass = await agent.Sender.SendDueAsync(Ct);
+
+        Assert.Equal(1, pass.DeadLettered);
+        Assert.Equal(0, pass.Retried);
+        Assert.Equal(1, await agent.Store.CountDeadAsync(Ct));
+    }
+
+    [Fact]
     public async Task Running_sender_sends_a_new_message_at_once_without_waiting_for_the_poll()
     {
         await using var agent = await OutboxHarness.StartAsync();

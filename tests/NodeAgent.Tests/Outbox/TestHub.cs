@@ -19,6 +19,7 @@ internal sealed class TestHub : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private readonly ConcurrentDictionary<string, HttpStatusCode> _refusals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _replayed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private TaskCompletionSource _arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _failuresLeft;
@@ -54,6 +55,13 @@ internal sealed class TestHub : IAsyncDisposable
 
     /// <summary>Every write to <paramref name="path"/> (e.g. <c>/api/v1/tickets</c>) is refused with a problem.</summary>
     public void Refuse(string path, HttpStatusCode status) => _refusals[path] = status;
+
+    /// <summary>Like <see cref="Refuse"/>, but the refusal is marked as the hub's stored answer for the key.</summary>
+    public void RefuseAsReplay(string path, HttpStatusCode status)
+    {
+        _replayed[path] = true;
+        _refusals[path] = status;
+    }
 
     /// <summary>The hub goes away: connections are refused until <see cref="RestartAsync"/>.</summary>
     public async Task StopAsync()
@@ -131,6 +139,11 @@ internal sealed class TestHub : IAsyncDisposable
 
         if (_refusals.TryGetValue(path, out var refusal))
         {
+            if (_replayed.ContainsKey(path))
+            {
+                context.Response.Headers["Idempotency-Replayed"] = "true";
+            }
+
             return Results.Problem(title: "Richiesta non valida", detail: "Il campo categoria non è nella tassonomia.", statusCode: (int)refusal);
         }
 
