@@ -367,7 +367,7 @@ public sealed class IdempotencyTests
     public async Task Keys_past_their_retention_are_pruned_and_then_run_as_new(StorageKind storage)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var hub = await HubServer.StartAsync(storage, time: clock);
+        await using var hub = await HubServer.StartAsync(storage, new Dictionary<string, string?> { ["Idempotency:RetentionHours"] = "24" }, clock);
         using var node = await hub.JoinNewNodeAsync(await hub.CreateAdminClientAsync());
         var client = await NodeClientAtAsync(hub, node, clock.GetUtcNow());
         var oldKey = Guid.NewGuid().ToString();
