@@ -64,7 +64,7 @@ public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOption
         var problems = CapacityRules.Problems(report);
         if (problems.Count > 0)
         {
-            throw RequestValidationException.Invalid(problems.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+            throw RequestValidationException.Invalid(problems);
         }
     }
 }

@@ -25,6 +25,17 @@ public sealed class RequestValidationException : DomainException
     public static RequestValidationException Unprocessable(Dictionary<string, string[]> errors) =>
         new(StatusCodes.Status422UnprocessableEntity, "Valori non riconosciuti", errors);
 
+    /// <summary>400 from the per-field problems a Schemas rule reported.</summary>
+    public static RequestValidationException Invalid(IReadOnlyDictionary<string, string[]> problems) =>
+        Invalid(Copy(problems));
+
+    /// <summary>422 from the per-field problems a Schemas rule reported.</summary>
+    public static RequestValidationException Unprocessable(IReadOnlyDictionary<string, string[]> problems) =>
+        Unprocessable(Copy(problems));
+
     public static RequestValidationException Invalid(string field, string reason) =>
         Invalid(new Dictionary<string, string[]> { [field] = [reason] });
+
+    private static Dictionary<string, string[]> Copy(IReadOnlyDictionary<string, string[]> problems) =>
+        problems.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }

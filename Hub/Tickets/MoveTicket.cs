@@ -19,14 +19,12 @@ public sealed partial class MoveTicket(HubDbContext db, TicketViews views, TimeP
     {
         var canonical = TicketCodes.Require(code);
         var errors = new ValidationErrors();
-        if (request.Action is null || !TicketActions.All.Contains(request.Action))
+        foreach (var (field, reasons) in TicketRules.Check(request))
         {
-            errors.Add("action", $"Valori ammessi: {string.Join(", ", TicketActions.All)}.");
-        }
-
-        if (request.Reason is { Length: > TicketsOptions.MaxReasonLength })
-        {
-            errors.Add("reason", $"Al massimo {TicketsOptions.MaxReasonLength} caratteri.");
+            foreach (var reason in reasons)
+            {
+                errors.Add(field, reason);
+            }
         }
 
         if (ifMatch is not null && request.ExpectedVersion is not null && ifMatch != request.ExpectedVersion)

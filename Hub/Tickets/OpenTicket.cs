@@ -81,12 +81,12 @@ public sealed partial class OpenTicket(
         var (invalid, unknown) = TicketRules.Check(request, now, options.Value.MaxSlaDays);
         if (invalid.Count > 0)
         {
-            throw RequestValidationException.Invalid(invalid.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
+            throw RequestValidationException.Invalid(invalid);
         }
 
         if (unknown.Count > 0)
         {
-            throw RequestValidationException.Unprocessable(unknown.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
+            throw RequestValidationException.Unprocessable(unknown);
         }
     }
 

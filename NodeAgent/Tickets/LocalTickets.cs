@@ -45,20 +45,10 @@ public sealed class LocalTickets(
     public async Task<TicketQueued> MoveAsync(string code, TicketEventRequest request, CancellationToken cancellationToken)
     {
         var parsed = TicketCode.Parse(code);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string[]>(TicketRules.Check(request), StringComparer.Ordinal);
         if (parsed.Status != TicketCodeParseStatus.Valid)
         {
             errors["code"] = [parsed.Reason ?? "Codice di ticket non valido."];
-        }
-
-        if (request.Action is null || !TicketActions.All.Contains(request.Action))
-        {
-            errors["action"] = [$"Valori ammessi: {string.Join(", ", TicketActions.All)}."];
-        }
-
-        if (request.Reason is { Length: > TicketRules.MaxReasonLength })
-        {
-            errors["reason"] = [$"Al massimo {TicketRules.MaxReasonLength} caratteri."];
         }
 
         if (errors.Count > 0)

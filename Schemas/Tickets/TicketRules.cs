@@ -75,6 +75,23 @@ public static class TicketRules
         return (invalid, unknown);
     }
 
+    /// <summary>Per-field problems (Italian) of a request to move a ticket; empty when it is acceptable.</summary>
+    public static IReadOnlyDictionary<string, string[]> Check(TicketEventRequest request)
+    {
+        var invalid = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.Action is null || !TicketActions.All.Contains(request.Action))
+        {
+            invalid["action"] = [$"Valori ammessi: {string.Join(", ", TicketActions.All)}."];
+        }
+
+        if (request.Reason is { Length: > MaxReasonLength })
+        {
+            invalid["reason"] = [$"Al massimo {MaxReasonLength} caratteri."];
+        }
+
+        return invalid;
+    }
+
     private static void Required(Dictionary<string, string[]> problems, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
