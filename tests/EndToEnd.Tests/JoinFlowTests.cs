@@ -24,7 +24,7 @@ public sealed class JoinFlowTests
     {
         await using var hub = await HubServer.StartAsync(storage, new Dictionary<string, string?> { ["Capacity:ReportIntervalSeconds"] = "1" });
         var admin = await hub.CreateAdminClientAsync();
-        var code = await RegisterAsync(admin);
+        var code = await Offices.CelanoAsync(admin);
         var agent = AgentHost.Create();
         try
         {
@@ -54,7 +54,7 @@ public sealed class JoinFlowTests
     public async Task Agent_key_rotation_keeps_the_agent_working_and_retires_the_old_key(StorageKind storage)
     {
         await using var hub = await HubServer.StartAsync(storage);
-        var code = await RegisterAsync(await hub.CreateAdminClientAsync());
+        var code = await Offices.CelanoAsync(await hub.CreateAdminClientAsync());
         var agent = AgentHost.Create();
         try
         {
@@ -82,7 +82,7 @@ public sealed class JoinFlowTests
     public async Task Rotation_interrupted_after_the_hub_accepted_is_finished_at_the_next_start()
     {
         await using var hub = await HubServer.StartAsync(StorageKind.Sqlite);
-        var code = await RegisterAsync(await hub.CreateAdminClientAsync());
+        var code = await Offices.CelanoAsync(await hub.CreateAdminClientAsync());
         var agent = AgentHost.Create();
         try
         {
@@ -140,13 +140,6 @@ public sealed class JoinFlowTests
         }
     }
 
-    private static async Task<string> RegisterAsync(HttpClient admin)
-    {
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/nodes", new CreateNodeRequest(
-            "URP Comune di Celano", NodeKinds.Comune, "066032", "13", ["anagrafe"], ["it"], []));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<CreatedNodeResponse>())!.JoinCode.Code;
-    }
 
     private static async Task<CapacitySnapshot> WaitForReportAsync(HttpClient admin, Guid nodeId, Func<CapacitySnapshot, bool> condition)
     {

@@ -20,7 +20,7 @@ public sealed class TicketFlowTests
     public async Task Ticket_opened_while_the_agent_is_down_reaches_the_hub_once_and_in_order_after_a_restart(StorageKind storage)
     {
         await using var hub = await HubServer.StartAsync(storage);
-        var code = await RegisterAsync(await hub.CreateAdminClientAsync());
+        var code = await Offices.LAquilaAsync(await hub.CreateAdminClientAsync());
         var first = AgentHost.Create();
         TicketQueued opened;
         try
@@ -81,13 +81,6 @@ public sealed class TicketFlowTests
         }
     }
 
-    internal static async Task<string> RegisterAsync(HttpClient admin)
-    {
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/nodes", new CreateNodeRequest(
-            "URP Comune di L'Aquila", NodeKinds.Comune, "066049", "13", ["ambiente-rifiuti"], ["it"], []));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<CreatedNodeResponse>())!.JoinCode.Code;
-    }
 
     internal static async Task WaitUntilDeliveredAsync(AgentHost agent)
     {

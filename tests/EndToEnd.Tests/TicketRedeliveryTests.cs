@@ -14,7 +14,7 @@ public sealed class TicketRedeliveryTests
     public async Task A_write_resent_after_a_lost_acknowledgement_is_not_applied_twice(StorageKind storage)
     {
         await using var hub = await HubServer.StartAsync(storage);
-        var code = await RegisterAsync(await hub.CreateAdminClientAsync());
+        var code = await Offices.LAquilaAsync(await hub.CreateAdminClientAsync());
         var agent = AgentHost.Create();
         try
         {

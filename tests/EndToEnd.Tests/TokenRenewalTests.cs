@@ -17,9 +17,7 @@ public sealed class TokenRenewalTests
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
         await using var hub = await HubServer.StartAsync(StorageKind.Sqlite, new Dictionary<string, string?> { ["Auth:AccessTokenLifetimeMinutes"] = "10" }, clock);
         var admin = await hub.CreateAdminClientAsync();
-        using var created = await admin.PostAsJsonAsync("/api/v1/admin/nodes", new CreateNodeRequest(
-            "URP Comune di Celano", NodeKinds.Comune, "066032", "13", ["anagrafe"], ["it"], []));
-        var code = (await created.Content.ReadFromJsonAsync<CreatedNodeResponse>())!.JoinCode.Code;
+        var code = await Offices.CelanoAsync(admin);
         var agent = AgentHost.Create(clock: clock);
         try
         {
