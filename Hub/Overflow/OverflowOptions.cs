@@ -10,6 +10,22 @@ public sealed class OverflowOptions
     [Range(1, 3600)]
     public int FreshWithinSeconds { get; set; } = 45;
 
+    /// <summary>The receiver must accept or decline within this; past it the offer is withdrawn and the ticket re-dispatched.</summary>
+    [Range(5, 3600)]
+    public int OfferTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>A ticket that found no office with capacity waits in the network queue this long, then goes back to its origin.</summary>
+    [Range(10, 86_400)]
+    public int MaxQueueWaitSeconds { get; set; } = 600;
+
+    /// <summary>How often the hub looks for offers past their deadline and for queued tickets that can now be dispatched.</summary>
+    [Range(1, 60)]
+    public int SweepIntervalSeconds { get; set; } = 2;
+
+    /// <summary>The window of "overflow received recently", the last tie-breaker.</summary>
+    [Range(60, 86_400)]
+    public int RecentWindowSeconds { get; set; } = 3600;
+
     /// <summary>Time zone of opening hours.</summary>
     [Required]
     public string TimeZone { get; set; } = "Europe/Rome";

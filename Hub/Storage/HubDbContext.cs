@@ -2,6 +2,7 @@ using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
 using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Nodes;
+using LineaHub.Hub.Overflow;
 using LineaHub.Hub.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,12 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<OverflowOffer> OverflowOffers => Set<OverflowOffer>();
+
+    public DbSet<TicketContact> TicketContacts => Set<TicketContact>();
+
+    public DbSet<InboxEntry> InboxEntries => Set<InboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

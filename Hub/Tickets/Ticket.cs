@@ -14,6 +14,15 @@ public sealed class Ticket
     /// <summary>The node an open offer is addressed to.</summary>
     public Guid? OfferedToNodeId { get; set; }
 
+    /// <summary>When the open offer is withdrawn if unanswered.</summary>
+    public DateTimeOffset? OfferDeadlineAt { get; set; }
+
+    /// <summary>Set while the ticket waits in the network queue for an office with capacity.</summary>
+    public DateTimeOffset? QueuedSince { get; set; }
+
+    /// <summary>The origin keeps contact data for a call-back, sealed for the receiver on handover.</summary>
+    public bool HasContact { get; set; }
+
     public required string Category { get; set; }
 
     public required string Channel { get; set; }

@@ -1,16 +1,19 @@
+using LineaHub.Hub.Overflow;
 using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LineaHub.Hub.Tickets;
 
 /// <summary>Builds what offices see of a ticket, with the names of the offices involved.</summary>
-public sealed class TicketViews(HubDbContext db, TimeProvider clock)
+public sealed class TicketViews(HubDbContext db, TimeProvider clock, IOptions<OverflowOptions> overflow)
 {
     public async Task<TicketView> ToViewAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var ids = ticket.History.Where(e => e.ActorNodeId is not null).Select(e => e.ActorNodeId!.Value)
-            .Append(ticket.OriginNodeId).Append(ticket.HolderNodeId).Distinct().ToList();
+            .Append(ticket.OriginNodeId).Append(ticket.HolderNodeId)
+            .Concat(ticket.OfferedToNodeId is { } offeredTo ? [offeredTo] : []).Distinct().ToList();
         var names = await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
         TicketParty Party(Guid id) => new(id, names.GetValueOrDefault(id, "?"));
 
@@ -29,6 +32,8 @@ public sealed class TicketViews(HubDbContext db, TimeProvider clock)
             ticket.OpenedAt,
             ticket.SlaDueAt + paused,
             ticket.SlaPausedAt is not null,
+            ticket.HasContact,
+            await OverflowAsync(ticket, Party, cancellationToken),
             ticket.Version,
             [.. ticket.History.OrderBy(e => e.Id).Select(e => new TicketHistoryEntry(
                 e.At,
@@ -38,5 +43,21 @@ public sealed class TicketViews(HubDbContext db, TimeProvider clock)
                 e.FromState,
                 e.ToState,
                 e.Reason))]);
+    }
+
+    private async Task<TicketOverflow?> OverflowAsync(Ticket ticket, Func<Guid, TicketParty> party, CancellationToken cancellationToken)
+    {
+        var offers = ticket.Id == 0 ? 0 : await db.OverflowOffers.CountAsync(o => o.TicketId == ticket.Id, cancellationToken);
+        if (offers == 0 && ticket.QueuedSince is null)
+        {
+            return null;
+        }
+
+        return new TicketOverflow(
+            ticket.OfferedToNodeId is { } offeredTo ? party(offeredTo) : null,
+            ticket.OfferDeadlineAt,
+            ticket.QueuedSince,
+            ticket.QueuedSince + TimeSpan.FromSeconds(overflow.Value.MaxQueueWaitSeconds),
+            offers);
     }
 }

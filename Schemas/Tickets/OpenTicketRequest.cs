@@ -11,6 +11,10 @@ namespace LineaHub.Schemas.Tickets;
 /// A code the office drew itself (<see cref="TicketCode.New()"/>), so that it can give the citizen the code
 /// even while the hub is unreachable; the hub refuses one already in use (409). Absent: the hub draws one.
 /// </param>
+/// <param name="HasContact">
+/// The office keeps the citizen's contact data for a call-back; if the ticket is handed over, the hub asks it to seal
+/// the data for the receiving office. The data itself never travels in this request.
+/// </param>
 public sealed record OpenTicketRequest(
     string? Category,
     string? Channel,
@@ -18,4 +22,5 @@ public sealed record OpenTicketRequest(
     string? Summary,
     DateTimeOffset? SlaDueAt,
     string? Language = null,
-    string? Code = null);
+    string? Code = null,
+    bool HasContact = false);

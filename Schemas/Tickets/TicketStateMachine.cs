@@ -19,7 +19,8 @@ namespace LineaHub.Schemas.Tickets;
 /// any ticket that is not final.</item>
 /// <item>The dispatcher (the hub itself) withdraws an offer past its deadline (<c>withdraw</c>, which ends in
 /// <c>declined</c> like a decline but is recorded apart), offers a declined ticket again, or returns it to its
-/// origin as <c>open</c> after the longest wait. The holder of a declined ticket (its origin) may do the same
+/// origin as <c>open</c> after the longest wait — also an <c>open</c> ticket that waited in the network queue
+/// for an office with capacity and found none (<c>open</c> → <c>return</c> → <c>open</c>, recorded in the history). The holder of a declined ticket (its origin) may do the same
 /// two things: offer again at once, or take it back.</item>
 /// <item><c>closed</c> and <c>cancelled</c> are final: nothing leaves them.</item>
 /// </list>
@@ -31,6 +32,7 @@ public static class TicketStateMachine
     [
         new(Open, Offer, [Holder], Offered),
         new(Open, Accept, [Holder], Accepted),
+        new(Open, Return, [Dispatcher], Open),
         new(Open, Cancel, [Origin], Cancelled),
 
         new(Offered, Accept, [Receiver], Accepted),

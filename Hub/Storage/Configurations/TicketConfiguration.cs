@@ -23,6 +23,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => new { t.OriginNodeId, t.Id });
         builder.HasIndex(t => new { t.HolderNodeId, t.Id });
+        builder.HasIndex(t => t.OfferDeadlineAt);
+        builder.HasIndex(t => t.QueuedSince);
         builder.HasOne<Node>().WithMany().HasForeignKey(t => t.OriginNodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Node>().WithMany().HasForeignKey(t => t.HolderNodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TicketId).OnDelete(DeleteBehavior.Cascade);

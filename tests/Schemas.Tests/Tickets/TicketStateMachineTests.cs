@@ -10,6 +10,7 @@ public sealed class TicketStateMachineTests
     [
         "open      offer     holder             -> offered",
         "open      accept    holder             -> accepted",
+        "open      return    dispatcher         -> open",
         "open      cancel    origin             -> cancelled",
         "offered   accept    receiver           -> accepted",
         "offered   decline   receiver           -> declined",

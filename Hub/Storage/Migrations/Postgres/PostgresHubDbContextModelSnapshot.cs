@@ -286,6 +286,127 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                     b.ToTable("node_join_codes", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Overflow.InboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("TicketCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("ticket_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_entries");
+
+                    b.HasIndex("NodeId", "Id")
+                        .HasDatabaseName("ix_inbox_entries_node_id_id");
+
+                    b.ToTable("inbox_entries", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.OverflowOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_overflow_offers");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_overflow_offers_one_pending_per_ticket")
+                        .HasFilter("outcome = 'pending'");
+
+                    b.HasIndex("TicketId", "NodeId")
+                        .HasDatabaseName("ix_overflow_offers_ticket_id_node_id");
+
+                    b.HasIndex("NodeId", "Outcome", "EndedAt")
+                        .HasDatabaseName("ix_overflow_offers_node_id_outcome_ended_at");
+
+                    b.ToTable("overflow_offers", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.TicketContact", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Envelope")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("character varying(16384)")
+                        .HasColumnName("envelope");
+
+                    b.Property<Guid>("ForNodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("for_node_id");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("TicketId")
+                        .HasName("pk_ticket_contacts");
+
+                    b.ToTable("ticket_contacts", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -313,6 +434,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("code");
 
+                    b.Property<bool>("HasContact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_contact");
+
                     b.Property<Guid>("HolderNodeId")
                         .HasColumnType("uuid")
                         .HasColumnName("holder_node_id");
@@ -322,6 +447,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
                         .HasColumnName("language");
+
+                    b.Property<DateTimeOffset?>("OfferDeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offer_deadline_at");
 
                     b.Property<Guid?>("OfferedToNodeId")
                         .HasColumnType("uuid")
@@ -334,6 +463,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                     b.Property<Guid>("OriginNodeId")
                         .HasColumnType("uuid")
                         .HasColumnName("origin_node_id");
+
+                    b.Property<DateTimeOffset?>("QueuedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_since");
 
                     b.Property<string>("RequestType")
                         .IsRequired()
@@ -382,6 +515,12 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_code");
+
+                    b.HasIndex("OfferDeadlineAt")
+                        .HasDatabaseName("ix_tickets_offer_deadline_at");
+
+                    b.HasIndex("QueuedSince")
+                        .HasDatabaseName("ix_tickets_queued_since");
 
                     b.HasIndex("HolderNodeId", "Id")
                         .HasDatabaseName("ix_tickets_holder_node_id_id");
@@ -734,6 +873,43 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_node_join_codes_nodes_node_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.InboxEntry", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbox_entries_nodes_node_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.OverflowOffer", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_overflow_offers_nodes_node_id");
+
+                    b.HasOne("LineaHub.Hub.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_overflow_offers_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.TicketContact", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("LineaHub.Hub.Overflow.TicketContact", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_contacts_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>

@@ -280,6 +280,123 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.ToTable("node_join_codes", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Overflow.InboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("TicketCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbox_entries");
+
+                    b.HasIndex("NodeId", "Id")
+                        .HasDatabaseName("ix_inbox_entries_node_id_id");
+
+                    b.ToTable("inbox_entries", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.OverflowOffer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DeadlineAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_id");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_overflow_offers");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_overflow_offers_one_pending_per_ticket")
+                        .HasFilter("outcome = 'pending'");
+
+                    b.HasIndex("TicketId", "NodeId")
+                        .HasDatabaseName("ix_overflow_offers_ticket_id_node_id");
+
+                    b.HasIndex("NodeId", "Outcome", "EndedAt")
+                        .HasDatabaseName("ix_overflow_offers_node_id_outcome_ended_at");
+
+                    b.ToTable("overflow_offers", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.TicketContact", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("Envelope")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("envelope");
+
+                    b.Property<Guid>("ForNodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("for_node_id");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("TicketId")
+                        .HasName("pk_ticket_contacts");
+
+                    b.ToTable("ticket_contacts", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -305,6 +422,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<bool>("HasContact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_contact");
+
                     b.Property<Guid>("HolderNodeId")
                         .HasColumnType("TEXT")
                         .HasColumnName("holder_node_id");
@@ -314,6 +435,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT")
                         .HasColumnName("language");
+
+                    b.Property<long?>("OfferDeadlineAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offer_deadline_at");
 
                     b.Property<Guid?>("OfferedToNodeId")
                         .HasColumnType("TEXT")
@@ -326,6 +451,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.Property<Guid>("OriginNodeId")
                         .HasColumnType("TEXT")
                         .HasColumnName("origin_node_id");
+
+                    b.Property<long?>("QueuedSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queued_since");
 
                     b.Property<string>("RequestType")
                         .IsRequired()
@@ -374,6 +503,12 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_code");
+
+                    b.HasIndex("OfferDeadlineAt")
+                        .HasDatabaseName("ix_tickets_offer_deadline_at");
+
+                    b.HasIndex("QueuedSince")
+                        .HasDatabaseName("ix_tickets_queued_since");
 
                     b.HasIndex("HolderNodeId", "Id")
                         .HasDatabaseName("ix_tickets_holder_node_id_id");
@@ -724,6 +859,43 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_node_join_codes_nodes_node_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.InboxEntry", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbox_entries_nodes_node_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.OverflowOffer", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_overflow_offers_nodes_node_id");
+
+                    b.HasOne("LineaHub.Hub.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_overflow_offers_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Overflow.TicketContact", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("LineaHub.Hub.Overflow.TicketContact", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_contacts_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>
