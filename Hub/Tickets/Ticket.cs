@@ -20,6 +20,9 @@ public sealed class Ticket
     /// <summary>Set while the ticket waits in the network queue for an office with capacity.</summary>
     public DateTimeOffset? QueuedSince { get; set; }
 
+    /// <summary>Offers made so far for this ticket.</summary>
+    public int OffersMade { get; set; }
+
     /// <summary>The origin keeps contact data for a call-back, sealed for the receiver on handover.</summary>
     public bool HasContact { get; set; }
 

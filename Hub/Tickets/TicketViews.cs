@@ -33,7 +33,7 @@ public sealed class TicketViews(HubDbContext db, TimeProvider clock, IOptions<Ov
             ticket.SlaDueAt + paused,
             ticket.SlaPausedAt is not null,
             ticket.HasContact,
-            await OverflowAsync(ticket, Party, cancellationToken),
+            Overflow(ticket, Party),
             ticket.Version,
             [.. ticket.History.OrderBy(e => e.Id).Select(e => new TicketHistoryEntry(
                 e.At,
@@ -45,10 +45,9 @@ public sealed class TicketViews(HubDbContext db, TimeProvider clock, IOptions<Ov
                 e.Reason))]);
     }
 
-    private async Task<TicketOverflow?> OverflowAsync(Ticket ticket, Func<Guid, TicketParty> party, CancellationToken cancellationToken)
+    private TicketOverflow? Overflow(Ticket ticket, Func<Guid, TicketParty> party)
     {
-        var offers = ticket.Id == 0 ? 0 : await db.OverflowOffers.CountAsync(o => o.TicketId == ticket.Id, cancellationToken);
-        if (offers == 0 && ticket.QueuedSince is null)
+        if (ticket.OffersMade == 0 && ticket.QueuedSince is null)
         {
             return null;
         }
@@ -58,6 +57,6 @@ public sealed class TicketViews(HubDbContext db, TimeProvider clock, IOptions<Ov
             ticket.OfferDeadlineAt,
             ticket.QueuedSince,
             ticket.QueuedSince + TimeSpan.FromSeconds(overflow.Value.MaxQueueWaitSeconds),
-            offers);
+            ticket.OffersMade);
     }
 }

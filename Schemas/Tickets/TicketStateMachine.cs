@@ -10,7 +10,8 @@ namespace LineaHub.Schemas.Tickets;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>The holder works the ticket: it offers it while <c>open</c> (overflow), takes it in charge when
+/// <item>The holder works the ticket: it offers it while <c>open</c> (overflow; when no office has capacity the
+/// ticket waits in the network queue and the dispatcher makes the offer later), takes it in charge when
 /// <c>open</c> or <c>reopened</c> (<c>accept</c>), asks for <c>pending</c> and resumes, resolves. Only an open
 /// or declined ticket can be offered, and the holder of those is always the origin: a node that accepted an
 /// overflow ticket works it and does not pass it on.</item>
@@ -30,7 +31,7 @@ public static class TicketStateMachine
     /// <summary>Every allowed move. A (state, action) pair appears at most once, so the action alone decides where the ticket goes.</summary>
     public static IReadOnlyList<TicketTransition> Transitions { get; } =
     [
-        new(Open, Offer, [Holder], Offered),
+        new(Open, Offer, [Holder, Dispatcher], Offered),
         new(Open, Accept, [Holder], Accepted),
         new(Open, Return, [Dispatcher], Open),
         new(Open, Cancel, [Origin], Cancelled),

@@ -8,7 +8,7 @@ public sealed class TicketStateMachineTests
     // state, action, the roles that may do it (any one is enough), and the state it leads to.
     private static readonly string[] ExpectedTable =
     [
-        "open      offer     holder             -> offered",
+        "open      offer     holder,dispatcher  -> offered",
         "open      accept    holder             -> accepted",
         "open      return    dispatcher         -> open",
         "open      cancel    origin             -> cancelled",

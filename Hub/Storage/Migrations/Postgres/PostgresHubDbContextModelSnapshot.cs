@@ -456,6 +456,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("offered_to_node_id");
 
+                    b.Property<int>("OffersMade")
+                        .HasColumnType("integer")
+                        .HasColumnName("offers_made");
+
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");

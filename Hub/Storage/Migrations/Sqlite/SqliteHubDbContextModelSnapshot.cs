@@ -444,6 +444,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("offered_to_node_id");
 
+                    b.Property<int>("OffersMade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offers_made");
+
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("opened_at");

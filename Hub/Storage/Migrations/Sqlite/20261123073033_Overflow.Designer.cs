@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LineaHub.Hub.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261123072857_Overflow")]
+    [Migration("20261123073033_Overflow")]
     partial class Overflow
     {
         /// <inheritdoc />
@@ -446,6 +446,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.Property<Guid?>("OfferedToNodeId")
                         .HasColumnType("TEXT")
                         .HasColumnName("offered_to_node_id");
+
+                    b.Property<int>("OffersMade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offers_made");
 
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER")

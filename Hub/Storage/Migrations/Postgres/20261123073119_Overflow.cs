@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace LineaHub.Hub.Storage.Migrations.Sqlite
+namespace LineaHub.Hub.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Overflow : Migration
@@ -14,33 +15,40 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
             migrationBuilder.AddColumn<bool>(
                 name: "has_contact",
                 table: "tickets",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "offer_deadline_at",
                 table: "tickets",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<int>(
+                name: "offers_made",
+                table: "tickets",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "queued_since",
                 table: "tickets",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "inbox_entries",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    node_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ticket_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    payload = table.Column<string>(type: "TEXT", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    node_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ticket_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,14 +65,14 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                 name: "overflow_offers",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ticket_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    node_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    offered_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    deadline_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ended_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ticket_id = table.Column<long>(type: "bigint", nullable: false),
+                    node_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    offered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    deadline_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,10 +95,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                 name: "ticket_contacts",
                 columns: table => new
                 {
-                    ticket_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    for_node_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    envelope = table.Column<string>(type: "TEXT", maxLength: 16384, nullable: false),
-                    stored_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    ticket_id = table.Column<long>(type: "bigint", nullable: false),
+                    for_node_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    envelope = table.Column<string>(type: "character varying(16384)", maxLength: 16384, nullable: false),
+                    stored_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,6 +170,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "offer_deadline_at",
+                table: "tickets");
+
+            migrationBuilder.DropColumn(
+                name: "offers_made",
                 table: "tickets");
 
             migrationBuilder.DropColumn(

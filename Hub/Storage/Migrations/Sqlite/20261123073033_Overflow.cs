@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace LineaHub.Hub.Storage.Migrations.Postgres
+namespace LineaHub.Hub.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Overflow : Migration
@@ -15,33 +14,40 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
             migrationBuilder.AddColumn<bool>(
                 name: "has_contact",
                 table: "tickets",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "offer_deadline_at",
                 table: "tickets",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<int>(
+                name: "offers_made",
+                table: "tickets",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
                 name: "queued_since",
                 table: "tickets",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "inbox_entries",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    node_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ticket_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    payload = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    node_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ticket_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,14 +64,14 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                 name: "overflow_offers",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ticket_id = table.Column<long>(type: "bigint", nullable: false),
-                    node_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    offered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    deadline_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ticket_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    node_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    offered_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    deadline_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ended_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -88,10 +94,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                 name: "ticket_contacts",
                 columns: table => new
                 {
-                    ticket_id = table.Column<long>(type: "bigint", nullable: false),
-                    for_node_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    envelope = table.Column<string>(type: "character varying(16384)", maxLength: 16384, nullable: false),
-                    stored_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    ticket_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    for_node_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    envelope = table.Column<string>(type: "TEXT", maxLength: 16384, nullable: false),
+                    stored_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,6 +169,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "offer_deadline_at",
+                table: "tickets");
+
+            migrationBuilder.DropColumn(
+                name: "offers_made",
                 table: "tickets");
 
             migrationBuilder.DropColumn(

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LineaHub.Hub.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHubDbContext))]
-    [Migration("20261123072909_Overflow")]
+    [Migration("20261123073119_Overflow")]
     partial class Overflow
     {
         /// <inheritdoc />
@@ -458,6 +458,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                     b.Property<Guid?>("OfferedToNodeId")
                         .HasColumnType("uuid")
                         .HasColumnName("offered_to_node_id");
+
+                    b.Property<int>("OffersMade")
+                        .HasColumnType("integer")
+                        .HasColumnName("offers_made");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
