@@ -74,6 +74,14 @@ public sealed record PublicJwk(
         }
 
         Span<byte> buffer = stackalloc byte[33];
-        return Base64Url.TryDecodeFromChars(value, buffer, out var written) && written == 32;
+        try
+        {
+            return Base64Url.TryDecodeFromChars(value, buffer, out var written) && written == 32;
+        }
+        catch (FormatException)
+        {
+            // TryDecodeFromChars throws, rather than returning false, on characters outside the alphabet.
+            return false;
+        }
     }
 }

@@ -41,6 +41,16 @@ public sealed class PublicJwkTests
         Assert.NotNull((jwk with { Y = null }).Problem(PublicJwk.UseSignature));
     }
 
+    [Fact]
+    public void A_coordinate_of_the_right_length_with_a_character_outside_base64url_is_refused_not_thrown()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var jwk = ToJwk(key);
+
+        Assert.NotNull((jwk with { X = "+" + jwk.X![1..] }).Problem(PublicJwk.UseSignature));
+        Assert.NotNull((jwk with { Y = jwk.Y![..^1] + "/" }).Problem(PublicJwk.UseSignature));
+    }
+
     private static PublicJwk ToJwk(ECDsa key)
     {
         var parameters = key.ExportParameters(includePrivateParameters: false);
