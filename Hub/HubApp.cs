@@ -6,6 +6,7 @@ using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Scheduling;
 using LineaHub.Hub.Storage;
 using LineaHub.Hub.Taxonomy;
+using LineaHub.Hub.Overflow;
 using LineaHub.Hub.Tickets;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -50,6 +51,7 @@ public static class HubApp
         builder.AddNodes();
         builder.AddCapacity();
         builder.AddTickets();
+        builder.AddOverflow();
         // Quartz keeps wall-clock time of its own; only the first run's start is computed here.
         builder.Services.AddHubScheduling(TimeProvider.System);
         builder.Services.AddHubOpenApi();
@@ -79,6 +81,7 @@ public static class HubApp
         app.MapNodesAdminApi();
         app.MapCapacityApi();
         app.MapTicketsApi();
+        app.MapInboxApi();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using LineaHub.Hub.Errors;
 using LineaHub.Hub.Nodes;
+using LineaHub.Hub.Overflow;
 using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,13 @@ namespace LineaHub.Hub.Tickets;
 /// An office moves a ticket: the state machine decides whether its roles allow the action, the version
 /// guards against acting on what someone else already changed, and every move is appended to the history.
 /// </summary>
-public sealed partial class MoveTicket(HubDbContext db, TicketViews views, TimeProvider clock, ILogger<MoveTicket> logger)
+public sealed partial class MoveTicket(
+    HubDbContext db,
+    TicketViews views,
+    TicketJournal journal,
+    OverflowDispatcher dispatcher,
+    ILogger<MoveTicket> logger)
 {
-    /// <summary>Actions that belong to the overflow exchange (dispatcher, offers), not to this endpoint.</summary>
-    private static readonly HashSet<string> OverflowActions = [TicketActions.Offer, TicketActions.Decline, TicketActions.Withdraw, TicketActions.Return];
-
     public async Task<TicketView> ApplyAsync(Node node, string code, TicketEventRequest request, int? ifMatch, CancellationToken cancellationToken)
     {
         var canonical = TicketCodes.Require(code);
@@ -42,56 +45,33 @@ public sealed partial class MoveTicket(HubDbContext db, TicketViews views, TimeP
             throw new ForbiddenException("Solo l'ufficio che ha aperto il ticket, quello che lo ha in carico o quello a cui è offerto può modificarlo.");
         }
 
+        var action = request.Action!;
+        if (action == TicketActions.Offer && !roles.Contains(TicketActors.Holder))
+        {
+            throw new ForbiddenException("Solo l'ufficio che ha il ticket in carico può offrirlo alla rete.");
+        }
+
         var expected = ifMatch ?? request.ExpectedVersion;
         if (expected is not null && expected != ticket.Version)
         {
             throw new PreconditionFailedException($"Il ticket è stato modificato nel frattempo (versione attuale {ticket.Version}): rileggerlo e riprovare.", ticket.Version);
         }
 
-        var action = request.Action!;
-        var result = TicketStateMachine.Apply(ticket.Status, action, roles);
+        var from = ticket.Status;
+        var result = TicketStateMachine.Apply(from, action, roles);
         if (!result.Moved)
         {
             throw new TransitionRefusedException(
-                $"L'azione '{action}' non è consentita su un ticket '{ticket.Status}' a questo ufficio.",
-                ticket.Status,
-                [.. result.AllowedActions.Where(a => !OverflowActions.Contains(a))]);
+                $"L'azione '{action}' non è consentita su un ticket '{from}' a questo ufficio.", from, result.AllowedActions);
         }
 
-        if (OverflowActions.Contains(action))
-        {
-            throw new TransitionRefusedException(
-                $"L'azione '{action}' passa dallo scambio di overflow, non ancora disponibile in questa versione dell'hub.", ticket.Status, []);
-        }
-
-        var now = clock.GetUtcNow();
-        var from = ticket.Status;
-        ApplySlaClock(ticket, from, result.State, now);
-        if (action == TicketActions.Accept && roles.Contains(TicketActors.Receiver))
-        {
-            ticket.HolderNodeId = node.Id;
-            ticket.OfferedToNodeId = null;
-        }
-
-        ticket.Status = result.State;
-        ticket.UpdatedAt = now;
-        ticket.Version++;
-        ticket.History.Add(new TicketEvent
-        {
-            At = now,
-            ActorNodeId = node.Id,
-            Role = RoleFor(action, roles),
-            Action = action,
-            FromState = from,
-            ToState = result.State,
-            Reason = request.Reason,
-        });
-
+        await MoveAsync(ticket, node, roles, action, result.State, request.Reason, cancellationToken);
+        await journal.PublishAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException conflict) when (conflict is DbUpdateConcurrencyException || IsOnePendingOfferViolation(conflict))
         {
             throw new ConflictException("Il ticket è stato modificato da un altro ufficio nello stesso momento: rileggerlo e riprovare.", transient: true);
         }
@@ -99,6 +79,47 @@ public sealed partial class MoveTicket(HubDbContext db, TicketViews views, TimeP
         LogMoved(logger, ticket.Code, from, ticket.Status, node.Id);
         return await views.ToViewAsync(ticket, cancellationToken);
     }
+
+    private async Task MoveAsync(Ticket ticket, Node node, HashSet<string> roles, string action, string to, string? reason, CancellationToken cancellationToken)
+    {
+        var role = RoleFor(action, roles);
+        switch (action)
+        {
+            case TicketActions.Offer:
+                await dispatcher.OfferAsync(ticket, await dispatcher.SnapshotAsync(cancellationToken), node.Id, role, reason, cancellationToken);
+                return;
+            case TicketActions.Accept when role == TicketActors.Receiver:
+                await dispatcher.EndOfferAsync(ticket, OfferOutcomes.Accepted, cancellationToken);
+                journal.Record(ticket, node.Id, role, action, to, reason, t => t.HolderNodeId = node.Id);
+                return;
+            case TicketActions.Decline:
+                journal.Record(ticket, node.Id, role, action, to, reason);
+                await dispatcher.EndOfferAsync(ticket, OfferOutcomes.Declined, cancellationToken);
+
+                // Declined goes straight back to dispatch: the next office, or the network queue.
+                await dispatcher.OfferAsync(ticket, await dispatcher.SnapshotAsync(cancellationToken), null, TicketActors.Dispatcher, null, cancellationToken);
+                return;
+            case TicketActions.Cancel or TicketActions.Close:
+                journal.Record(ticket, node.Id, role, action, to, reason, t => t.QueuedSince = null);
+                if (ticket.OfferedToNodeId is not null)
+                {
+                    await dispatcher.EndOfferAsync(ticket, OfferOutcomes.Cancelled, cancellationToken);
+                }
+
+                await dispatcher.ForgetContactAsync(ticket, cancellationToken);
+                return;
+            default:
+                // Taking the ticket back (accept while open, return after a decline) takes it out of the network queue.
+                journal.Record(ticket, node.Id, role, action, to, reason, t => t.QueuedSince = null);
+                ApplySlaClock(ticket, ticket.History[^1].FromState, to, ticket.UpdatedAt);
+                return;
+        }
+    }
+
+    /// <summary>The database refused a second pending offer for one ticket: another dispatcher got there first.</summary>
+    internal static bool IsOnePendingOfferViolation(DbUpdateException exception) =>
+        exception.InnerException?.Message.Contains("ux_overflow_offers_one_pending_per_ticket", StringComparison.Ordinal) == true
+        || exception.InnerException?.Message.Contains("overflow_offers.ticket_id", StringComparison.Ordinal) == true;
 
     private static HashSet<string> RolesOf(Node node, Ticket ticket)
     {

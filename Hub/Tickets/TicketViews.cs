@@ -35,7 +35,7 @@ public sealed class TicketViews(HubDbContext db, TimeProvider clock, IOptions<Ov
             ticket.HasContact,
             Overflow(ticket, Party),
             ticket.Version,
-            [.. ticket.History.OrderBy(e => e.Id).Select(e => new TicketHistoryEntry(
+            [.. InOrder(ticket.History).Select(e => new TicketHistoryEntry(
                 e.At,
                 e.ActorNodeId is { } actor ? Party(actor) : null,
                 e.Role,
@@ -44,6 +44,10 @@ public sealed class TicketViews(HubDbContext db, TimeProvider clock, IOptions<Ov
                 e.ToState,
                 e.Reason))]);
     }
+
+    /// <summary>Saved entries by id, then entries not saved yet in the order they were added.</summary>
+    private static IEnumerable<TicketEvent> InOrder(List<TicketEvent> history) =>
+        history.Select((entry, index) => (entry, index)).OrderBy(e => e.entry.Id == 0).ThenBy(e => e.entry.Id).ThenBy(e => e.index).Select(e => e.entry);
 
     private TicketOverflow? Overflow(Ticket ticket, Func<Guid, TicketParty> party)
     {

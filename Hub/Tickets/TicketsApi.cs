@@ -3,6 +3,8 @@ using LineaHub.Hub.Auth;
 using LineaHub.Hub.Errors;
 using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Nodes;
+using LineaHub.Hub.Overflow;
+using LineaHub.Schemas.Overflow;
 using LineaHub.Schemas.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,11 +42,19 @@ public static class TicketsApi
         group.MapPost("/{code}/events", MoveAsync)
             .WithIdempotency()
             .WithName("MoveTicket")
-            .WithSummary("Moves a ticket (accept, pend, resume, resolve, close, reopen, cancel), guarded by the state machine and the version.")
+            .WithSummary("Moves a ticket (offer to the network, accept, decline, return, pend, resume, resolve, close, reopen, cancel), guarded by the state machine and the version.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapPut("/{code}/contact", HandOverContactAsync)
+            .WithIdempotency()
+            .WithName("HandOverContact")
+            .WithSummary("The origin hands the citizen's contact data to the receiving office, sealed for its key (JWE): the hub keeps only ciphertext.")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -74,6 +84,13 @@ public static class TicketsApi
         var view = await move.ApplyAsync(caller.Node, code, request, IfMatch(http), cancellationToken);
         SetETag(http, view);
         return TypedResults.Ok(view);
+    }
+
+    private static async Task<NoContent> HandOverContactAsync(
+        string code, ContactUploadRequest request, NodeCaller caller, HandOverContact handOver, CancellationToken cancellationToken)
+    {
+        await handOver.UploadAsync(caller.Node, code, request, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static void SetETag(HttpContext http, TicketView view) =>

@@ -167,7 +167,7 @@ public sealed class TicketsApiTests
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var problem = await refused.ProblemAsync();
-        Assert.Equal([TicketActions.Accept, TicketActions.Cancel], problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal([TicketActions.Offer, TicketActions.Accept, TicketActions.Cancel], problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
         var after = (await client.GetFromJsonAsync<TicketView>($"/api/v1/tickets/{opened.Code}"))!;
         Assert.Equal((TicketStates.Open, 1, 1), (after.Status, after.Version, after.History.Count));
     }
