@@ -18,23 +18,11 @@ public sealed partial class CapacityReporter(
     IOptions<CapacityOptions> options,
     ILogger<CapacityReporter> logger) : BackgroundService
 {
-    /// <summary>How often an agent that has not joined yet looks for its identity.</summary>
-    private static readonly TimeSpan NotJoinedPoll = TimeSpan.FromSeconds(5);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // An agent started before it joined (the local API is already useful) waits for its identity
-        // instead of failing and taking the host down with it.
-        while (!store.IsJoined)
+        if (!await store.WaitUntilJoinedAsync(clock, stoppingToken))
         {
-            try
-            {
-                await Task.Delay(NotJoinedPoll, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            return;
         }
 
         var identity = await store.LoadIdentityAsync(stoppingToken);

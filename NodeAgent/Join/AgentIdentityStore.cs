@@ -7,7 +7,31 @@ public sealed class AgentIdentityStore(AgentPaths paths)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>How often an agent that has not joined yet looks for its identity.</summary>
+    public static readonly TimeSpan NotJoinedPoll = TimeSpan.FromSeconds(5);
+
     public bool IsJoined => File.Exists(paths.IdentityFile);
+
+    /// <summary>
+    /// Waits until the agent has joined; false if stopped first. An agent may run before it joins (its local API
+    /// is already useful), so the parts that talk to the hub wait here instead of failing and taking the host down.
+    /// </summary>
+    public async Task<bool> WaitUntilJoinedAsync(TimeProvider clock, CancellationToken cancellationToken)
+    {
+        while (!IsJoined)
+        {
+            try
+            {
+                await Task.Delay(NotJoinedPoll, clock, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public async Task<AgentIdentity> LoadIdentityAsync(CancellationToken cancellationToken)
     {

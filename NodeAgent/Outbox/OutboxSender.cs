@@ -18,7 +18,8 @@ public sealed partial class OutboxSender(
     AgentIdentityStore identities,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxSender> logger) : BackgroundService
+    ILogger<OutboxSender> logger,
+    IEnumerable<IOutboxDeliveryListener>? listeners = null) : BackgroundService
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -28,6 +29,8 @@ public sealed partial class OutboxSender(
     // One pass at a time, even if something other than the loop (e.g. a command-line flush) asks for one:
     // two passes would send the same message twice at once.
     private readonly SemaphoreSlim _passGate = new(1, 1);
+
+    private readonly IReadOnlyList<IOutboxDeliveryListener> _listeners = [.. listeners ?? []];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -96,6 +99,11 @@ public sealed partial class OutboxSender(
                     case Result.Delivered:
                         await store.MarkDeliveredAsync(message.Id, cancellationToken);
                         LogDelivered(logger, message.Id, message.Kind, outcome.Status!.Value);
+                        foreach (var listener in _listeners)
+                        {
+                            await listener.OnDeliveredAsync(message, outcome.Body, cancellationToken);
+                        }
+
                         delivered++;
                         break;
                     case Result.Refused:
@@ -147,7 +155,8 @@ public sealed partial class OutboxSender(
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return new Outcome(Result.Delivered, status, null, string.Empty);
+                var body = _listeners.Count == 0 ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken);
+                return new Outcome(Result.Delivered, status, null, string.Empty, body);
             }
 
             // A 409 the hub replays for this key is its final answer to this very write, not a race to retry.
@@ -211,7 +220,7 @@ public sealed partial class OutboxSender(
         Refused,
     }
 
-    private sealed record Outcome(Result Result, int? Status, TimeSpan? RetryAfter, string Error);
+    private sealed record Outcome(Result Result, int? Status, TimeSpan? RetryAfter, string Error, string Body = "");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox message {MessageId} ({Kind}) delivered: {Status}")]
     private static partial void LogDelivered(ILogger logger, long messageId, string kind, int status);

@@ -34,7 +34,24 @@ public sealed class OutboxStore(AgentDatabase database, TimeProvider clock)
     /// GUID unless given, and every attempt sends the same one. Enqueuing again with a key already in the
     /// outbox returns the message already there, provided it is the same write.
     /// </summary>
+    public Task<OutboxMessage> EnqueueAsync(
+        string kind,
+        HttpMethod method,
+        string relativePath,
+        string jsonBody,
+        string? idempotencyKey = null,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(
+            transaction => EnqueueAsync(transaction, kind, method, relativePath, jsonBody, idempotencyKey, cancellationToken),
+            cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="EnqueueAsync(string, HttpMethod, string, string, string?, CancellationToken)"/>, inside the
+    /// caller's transaction of <see cref="WriteAsync{T}"/>: the local change that causes the message and the message
+    /// itself are stored together or not at all.
+    /// </summary>
     public async Task<OutboxMessage> EnqueueAsync(
+        SqliteTransaction transaction,
         string kind,
         HttpMethod method,
         string relativePath,
@@ -42,6 +59,7 @@ public sealed class OutboxStore(AgentDatabase database, TimeProvider clock)
         string? idempotencyKey = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(transaction);
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(jsonBody);
@@ -52,34 +70,37 @@ public sealed class OutboxStore(AgentDatabase database, TimeProvider clock)
         ValidateJson(jsonBody);
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        OutboxMessage message;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO outbox_messages (kind, method, relative_path, body, idempotency_key, created_at, next_attempt_at)
-                VALUES ($kind, $method, $path, $body, $key, $now, $now)
-                ON CONFLICT (idempotency_key) DO NOTHING;
-                """;
-            insert.Parameters.AddWithValue("$kind", kind);
-            insert.Parameters.AddWithValue("$method", method.Method);
-            insert.Parameters.AddWithValue("$path", relativePath);
-            insert.Parameters.AddWithValue("$body", jsonBody);
-            insert.Parameters.AddWithValue("$key", key);
-            insert.Parameters.AddWithValue("$now", now);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.ExecuteAsync(
+            """
+            INSERT INTO outbox_messages (kind, method, relative_path, body, idempotency_key, created_at, next_attempt_at)
+            VALUES ($kind, $method, $path, $body, $key, $now, $now)
+            ON CONFLICT (idempotency_key) DO NOTHING;
+            """,
+            cancellationToken,
+            ("$kind", kind), ("$method", method.Method), ("$path", relativePath), ("$body", jsonBody), ("$key", key), ("$now", now));
 
-            message = await FindByKeyAsync(connection, key, cancellationToken)
-                ?? throw new InvalidOperationException($"Outbox message with key {key} vanished right after it was written.");
-        }
-
+        var message = (await transaction.QueryAsync(
+            $"SELECT {Columns} FROM outbox_messages WHERE idempotency_key = $key;", Read, cancellationToken, ("$key", key))).SingleOrDefault()
+            ?? throw new InvalidOperationException($"Outbox message with key {key} vanished right after it was written.");
         if (message.Kind != kind || message.Method != method || message.RelativePath != relativePath || message.Body != jsonBody)
         {
             throw new InvalidOperationException($"The idempotency key {key} is already used by a different outbox message ({message.Id}).");
         }
 
-        Interlocked.Exchange(ref _enqueued, NewSignal()).TrySetResult();
         return message;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction of the agent's database (see <see cref="AgentDatabase.WriteAsync{T}"/>),
+    /// then wakes the sender for whatever it enqueued there.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var result = await database.WriteAsync(work, cancellationToken);
+
+        // After the commit: a sender woken earlier would find nothing and go back to sleep.
+        Interlocked.Exchange(ref _enqueued, NewSignal()).TrySetResult();
+        return result;
     }
 
     /// <summary>
@@ -235,15 +256,6 @@ public sealed class OutboxStore(AgentDatabase database, TimeProvider clock)
         {
             throw new ArgumentException("The body is not valid JSON.", nameof(jsonBody), exception);
         }
-    }
-
-    private static async Task<OutboxMessage?> FindByKeyAsync(SqliteConnection connection, string key, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM outbox_messages WHERE idempotency_key = $key;";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     private async Task<IReadOnlyList<OutboxMessage>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)

@@ -48,6 +48,29 @@ public sealed class AgentDatabase
         return await OpenConnectionAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction: everything it changes is stored together or not at all.
+    /// The write lock is taken at the start (<c>BEGIN IMMEDIATE</c>), so a busy database makes it wait rather than fail halfway.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on one snapshot of the database (several queries that agree with each other).</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await work(transaction);
+    }
+
     /// <summary>Applies the steps the file has not had yet; returns the schema version. Safe to call again.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
