@@ -3,6 +3,7 @@ using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
 using LineaHub.NodeAgent.Local;
 using LineaHub.NodeAgent.Outbox;
+using LineaHub.NodeAgent.Overflow;
 using LineaHub.NodeAgent.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class AgentApp
         app.UseStatusCodePages();
         app.MapLocalApi();
         app.MapLocalTicketsApi();
+        app.MapOverflowApi();
         return app;
     }
 
@@ -57,6 +59,7 @@ public static class AgentApp
         builder.AddOutbox();
         services.AddOptions<LocalTicketsOptions>().BindConfiguration(LocalTicketsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LocalTickets>();
+        builder.AddOverflow();
         return builder;
     }
 }

@@ -1,13 +1,16 @@
 using System.CommandLine;
+using System.Net.Http.Json;
 using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
+using LineaHub.NodeAgent.Overflow;
 using LineaHub.NodeAgent.Tickets;
 
 namespace LineaHub.NodeAgent.Cli;
 
 /// <summary>
 /// The agent's command line, for the IT staff of an office:
-/// <c>join --hub URL --code CODE</c>, <c>run</c> (the default), <c>rotate-key</c>, <c>status</c>.
+/// <c>join --hub URL --code CODE</c>, <c>run</c> (the default), <c>rotate-key</c>, <c>status</c>,
+/// <c>ticket show CODE</c>, <c>ticket list</c>, <c>overflow status</c>.
 /// Options other than the command's own (e.g. <c>--Urls</c>) go to the host configuration.
 /// </summary>
 public static class AgentCli
@@ -74,8 +77,9 @@ public static class AgentCli
         }));
 
         var ticket = TicketCommands(dataOption);
+        var overflow = OverflowCommands(dataOption);
 
-        var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.") { dataOption, join, rotate, status, run, ticket };
+        var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.") { dataOption, join, rotate, status, run, ticket, overflow };
         root.TreatUnmatchedTokensAsErrors = false;
         root.Action = run.Action;
         return await root.Parse(args).InvokeAsync();
@@ -117,6 +121,60 @@ public static class AgentCli
         }));
 
         return new Command("ticket", "Ticket unico: consultazione dall'hub.") { show, list };
+    }
+
+    private static Command OverflowCommands(Option<string?> dataOption)
+    {
+        var agentOption = new Option<Uri?>("--agent")
+        {
+            Description = "Indirizzo dell'API locale dell'agente in esecuzione; predefinito: il primo di Urls nella configurazione.",
+            CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : Invalid(result, "--agent deve essere un indirizzo http(s) assoluto."),
+        };
+        var status = new Command("status",
+            "Mostra la politica di overflow, l'attesa prevista, le offerte ricevute in attesa e i ticket dell'ufficio offerti o in coda, "
+            + "chiedendoli all'agente in esecuzione (le cifre di capacità sono quelle che l'agente ha in memoria).")
+        {
+            agentOption,
+        };
+        status.SetAction((parse, cancellationToken) => WithAppAsync(parse, dataOption, async app =>
+        {
+            var agent = parse.GetValue(agentOption) ?? LocalApiAddress(app.Configuration);
+            var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
+            OverflowStatus view;
+            try
+            {
+                view = await client.GetFromJsonAsync<OverflowStatus>(new Uri(agent, "api/v1/overflow"), cancellationToken)
+                    ?? throw new InvalidOperationException($"L'agente su {agent} ha risposto senza contenuto.");
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new InvalidOperationException($"L'agente non risponde su {agent} ({exception.Message}): avviarlo con 'run'.", exception);
+            }
+
+            OverflowStatusText.Write(parse.InvocationConfiguration.Output, view);
+            return 0;
+        }));
+
+        return new Command("overflow", "Scambio di ticket tra uffici quando un ufficio è troppo carico.") { status };
+    }
+
+    /// <summary>Where this configuration makes the agent listen, as an address to call on this machine.</summary>
+    internal static Uri LocalApiAddress(IConfiguration configuration)
+    {
+        var first = (configuration[WebHostDefaults.ServerUrlsKey] ?? AgentApp.DefaultUrls)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? AgentApp.DefaultUrls;
+
+        // Kestrel's wildcards mean "every interface"; the command calls the loopback one.
+        var url = new UriBuilder(first.Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://+", "://127.0.0.1", StringComparison.Ordinal));
+        if (url.Host is "0.0.0.0" or "[::]" or "::")
+        {
+            url.Host = "127.0.0.1";
+        }
+
+        url.Path = "/";
+        return url.Uri;
     }
 
     private static Uri? Invalid(System.CommandLine.Parsing.ArgumentResult result, string message)

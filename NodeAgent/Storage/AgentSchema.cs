@@ -1,4 +1,5 @@
 using LineaHub.NodeAgent.Outbox;
+using LineaHub.NodeAgent.Overflow;
 
 namespace LineaHub.NodeAgent.Storage;
 
@@ -11,5 +12,6 @@ public static class AgentSchema
     public static IReadOnlyList<SchemaStep> Steps { get; } =
     [
         OutboxSchema.CreateOutbox,
+        OverflowSchema.CreateOverflowTables,
     ];
 }

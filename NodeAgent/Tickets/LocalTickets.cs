@@ -3,7 +3,10 @@ using System.Text.Json;
 using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
 using LineaHub.NodeAgent.Outbox;
+using LineaHub.NodeAgent.Overflow;
+using LineaHub.Schemas.Handover;
 using LineaHub.Schemas.Tickets;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace LineaHub.NodeAgent.Tickets;
@@ -11,10 +14,14 @@ namespace LineaHub.NodeAgent.Tickets;
 /// <summary>
 /// The office's side of the ticket unico. Writes (open, move) are checked here with the rules the hub
 /// applies, stored in the durable outbox and answered at once, so the citizen gets a ticket code even
-/// while the hub is unreachable: the agent draws the code itself. Reads go to the hub live.
+/// while the hub is unreachable: the agent draws the code itself. The agent also keeps its own record of the
+/// tickets it opened and received (with the citizen's contact data, which never goes to the hub in clear),
+/// updated in the same transaction as the outbox. Reads of the network's tickets go to the hub live.
 /// </summary>
 public sealed class LocalTickets(
     OutboxStore outbox,
+    OwnTicketStore own,
+    ReceivedTicketStore received,
     IHttpClientFactory httpClients,
     AgentIdentityStore store,
     TimeProvider clock,
@@ -23,13 +30,20 @@ public sealed class LocalTickets(
     public const string OpenKind = "ticket.open";
     public const string MoveKind = "ticket.event";
 
-    public async Task<TicketQueued> OpenAsync(OpenTicketRequest request, CancellationToken cancellationToken)
+    /// <summary>Opens a ticket; <paramref name="contact"/>, when given, stays here and the hub only learns that there is one.</summary>
+    public async Task<TicketQueued> OpenAsync(OpenTicketRequest request, CitizenContact? contact, CancellationToken cancellationToken)
     {
-        var ticket = request with { Code = TicketCode.New().Value, Language = request.Language ?? "it" };
+        var ticket = request with { Code = TicketCode.New().Value, Language = request.Language ?? "it", HasContact = contact is not null };
         var (invalid, unknown) = TicketRules.Check(ticket, clock.GetUtcNow(), options.Value.MaxSlaDays);
-        if (invalid.Count > 0)
+        var problems = new Dictionary<string, string[]>(invalid, StringComparer.Ordinal);
+        foreach (var (field, problem) in contact?.Problems() ?? new Dictionary<string, string[]>())
         {
-            throw new TicketRequestException(invalid, unknownCodes: false);
+            problems[$"contact.{field}"] = problem;
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new TicketRequestException(problems, unknownCodes: false);
         }
 
         if (unknown.Count > 0)
@@ -37,11 +51,21 @@ public sealed class LocalTickets(
             throw new TicketRequestException(unknown, unknownCodes: true);
         }
 
-        var message = await outbox.EnqueueAsync(OpenKind, HttpMethod.Post, "api/v1/tickets",
-            JsonSerializer.Serialize(ticket, JsonSerializerOptions.Web), cancellationToken: cancellationToken);
+        var message = await outbox.WriteAsync(
+            async transaction =>
+            {
+                await own.AddAsync(transaction, ticket.Code!, ticket.Category!, contact, cancellationToken);
+                return await outbox.EnqueueAsync(transaction, OpenKind, HttpMethod.Post, "api/v1/tickets",
+                    JsonSerializer.Serialize(ticket, JsonSerializerOptions.Web), cancellationToken: cancellationToken);
+            },
+            cancellationToken);
         return new TicketQueued(ticket.Code!, "open", message.Id);
     }
 
+    /// <summary>
+    /// Queues a status change; the agent's own record of the ticket (opened or received here) follows at once,
+    /// so an offer counts against the cap and a decline drops the sealed contact data without waiting for the hub.
+    /// </summary>
     public async Task<TicketQueued> MoveAsync(string code, TicketEventRequest request, CancellationToken cancellationToken)
     {
         var parsed = TicketCode.Parse(code);
@@ -57,9 +81,23 @@ public sealed class LocalTickets(
         }
 
         var canonical = parsed.Code!.Value;
-        var message = await outbox.EnqueueAsync(MoveKind, HttpMethod.Post, $"api/v1/tickets/{canonical}/events",
-            JsonSerializer.Serialize(request, JsonSerializerOptions.Web), cancellationToken: cancellationToken);
+        var message = await outbox.WriteAsync(transaction => MoveAsync(transaction, canonical, request, cancellationToken), cancellationToken);
         return new TicketQueued(canonical, request.Action!, message.Id);
+    }
+
+    /// <summary>
+    /// The agent itself moves a ticket (policy offer, automatic answer) inside the caller's transaction: its
+    /// local record follows and the change is queued for the hub. <paramref name="code"/> is canonical.
+    /// </summary>
+    public async Task<OutboxMessage> MoveAsync(SqliteTransaction transaction, string code, TicketEventRequest request, CancellationToken cancellationToken)
+    {
+        if (!await own.RecordActionAsync(transaction, code, request.Action!, cancellationToken))
+        {
+            await received.RecordActionAsync(transaction, code, request.Action!, cancellationToken);
+        }
+
+        return await outbox.EnqueueAsync(transaction, MoveKind, HttpMethod.Post, $"api/v1/tickets/{code}/events",
+            JsonSerializer.Serialize(request, JsonSerializerOptions.Web), cancellationToken: cancellationToken);
     }
 
     /// <summary>The ticket as the hub has it now (any office's ticket, by its exact code).</summary>

@@ -12,7 +12,7 @@ public static class LocalTicketsApi
         var group = app.MapGroup("/api/v1/tickets").WithTags("Ticket");
         group.MapPost("/", OpenAsync)
             .WithName("OpenLocalTicket")
-            .WithSummary("Opens a shared ticket: the code is final at once; the hub gets it through the outbox.")
+            .WithSummary("Opens a shared ticket, optionally with the citizen's contact data (kept here): the code is final at once; the hub gets it through the outbox.")
             .ProducesValidationProblem()
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{code}/events", MoveAsync)
@@ -31,11 +31,11 @@ public static class LocalTicketsApi
     }
 
     private static async Task<Results<Accepted<TicketQueued>, ProblemHttpResult>> OpenAsync(
-        OpenTicketRequest request, LocalTickets tickets, CancellationToken cancellationToken)
+        LocalOpenTicketRequest request, LocalTickets tickets, CancellationToken cancellationToken)
     {
         try
         {
-            var queued = await tickets.OpenAsync(request, cancellationToken);
+            var queued = await tickets.OpenAsync(request.ToHubRequest(), request.Contact, cancellationToken);
             return TypedResults.Accepted($"/api/v1/tickets/{queued.Code}", queued);
         }
         catch (TicketRequestException refused)

@@ -29,7 +29,7 @@ public sealed class TicketFlowTests
             var tickets = first.Services.GetRequiredService<LocalTickets>();
 
             // The agent is not running: nothing is sent, but the office already has the final code.
-            opened = await tickets.OpenAsync(Request(), CancellationToken.None);
+            opened = await tickets.OpenAsync(Request(), contact: null, CancellationToken.None);
             await tickets.MoveAsync(opened.Code, new TicketEventRequest(TicketActions.Accept, "preso in carico", 1), CancellationToken.None);
             Assert.Equal(2, await first.Services.GetRequiredService<OutboxStore>().CountPendingAsync(CancellationToken.None));
         }

@@ -20,7 +20,7 @@ public sealed class TicketRedeliveryTests
         {
             await agent.Services.GetRequiredService<JoinService>().JoinAsync(hub.BaseAddress, code, force: false, CancellationToken.None);
             var outbox = agent.Services.GetRequiredService<OutboxStore>();
-            var opened = await agent.Services.GetRequiredService<LocalTickets>().OpenAsync(Request(), CancellationToken.None);
+            var opened = await agent.Services.GetRequiredService<LocalTickets>().OpenAsync(Request(), contact: null, CancellationToken.None);
             var sent = (await outbox.FindAsync(opened.OutboxId, CancellationToken.None))!;
             await agent.App.StartAsync();
             await WaitUntilDeliveredAsync(agent);
