@@ -50,10 +50,9 @@ public sealed partial class OverflowDispatcher(
     public async Task<Guid?> OfferAsync(
         Ticket ticket, DispatchSnapshot snapshot, Guid? actorNodeId, string role, string? reason, CancellationToken cancellationToken)
     {
-        var declined = await db.OverflowOffers.AsNoTracking()
-            .Where(o => o.TicketId == ticket.Id && (o.Outcome == OfferOutcomes.Declined || o.Outcome == OfferOutcomes.Withdrawn))
-            .Select(o => o.NodeId)
-            .ToListAsync(cancellationToken);
+        // Tracked, so that an offer declined or withdrawn in this same unit of work (not saved yet) counts.
+        var offers = await db.OverflowOffers.Where(o => o.TicketId == ticket.Id).ToListAsync(cancellationToken);
+        var declined = offers.Where(o => o.Outcome is OfferOutcomes.Declined or OfferOutcomes.Withdrawn).Select(o => o.NodeId);
         var request = new DispatchRequest(
             ticket.OriginNodeId,
             snapshot.Regions.GetValueOrDefault(ticket.OriginNodeId, ""),
