@@ -2,6 +2,7 @@ using LineaHub.Hub.Capacity;
 using LineaHub.Hub.Storage;
 using LineaHub.Hub.Tickets;
 using LineaHub.Schemas.Nodes;
+using LineaHub.Schemas.Overflow;
 using LineaHub.Schemas.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -115,7 +116,7 @@ public sealed partial class OverflowDispatcher(
         }
     }
 
-    /// <summary>Deletes the sealed contact data of <paramref name="ticket"/>, if any (in the caller's unit of work).</summary>
+    /// <summary>Deletes the sealed contact data of <paramref name="ticket"/>, stored or waiting in an inbox (in the caller's unit of work).</summary>
     public async Task ForgetContactAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var contact = await db.TicketContacts.SingleOrDefaultAsync(c => c.TicketId == ticket.Id, cancellationToken);
@@ -123,6 +124,12 @@ public sealed partial class OverflowDispatcher(
         {
             db.TicketContacts.Remove(contact);
         }
+
+        // A copy not yet fetched from the receiver's inbox goes too, and so does a request to the origin to seal it
+        // for a receiver that no longer has the ticket.
+        db.InboxEntries.RemoveRange(await db.InboxEntries
+            .Where(e => e.TicketCode == ticket.Code && (e.Kind == InboxKinds.Contact || e.Kind == InboxKinds.SealContact))
+            .ToListAsync(cancellationToken));
     }
 
     private static async Task<Dictionary<Guid, int>> CountOffersAsync(IQueryable<OverflowOffer> offers, CancellationToken cancellationToken) =>

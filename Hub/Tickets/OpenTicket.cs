@@ -40,6 +40,7 @@ public sealed partial class OpenTicket(
                 RequestType = request.RequestType!,
                 Language = request.Language ?? "it",
                 Summary = request.Summary!.Trim(),
+                HasContact = request.HasContact,
                 TaxonomyVersion = TaxonomyCatalog.Current.Version,
                 Status = TicketStates.Open,
                 OpenedAt = now,
