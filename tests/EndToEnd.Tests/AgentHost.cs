@@ -27,7 +27,8 @@ internal sealed class AgentHost : IAsyncDisposable
     public Uri LocalApi => new(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/");
 
     /// <summary>Builds an agent; it is not started, so CLI-like steps (join) can run first.</summary>
-    public static AgentHost Create(string? dataDirectory = null, TimeProvider? clock = null)
+    /// <param name="settings">Configuration entries of this agent (e.g. <c>Overflow:ThresholdSeconds</c>).</param>
+    public static AgentHost Create(string? dataDirectory = null, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
     {
         var folder = dataDirectory ?? Path.Combine(Path.GetTempPath(), "lineahub-agent-" + Guid.NewGuid().ToString("N"));
         var app = AgentApp.Build(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Testing" }, builder =>
@@ -37,6 +38,7 @@ internal sealed class AgentHost : IAsyncDisposable
                 ["Agent:DataDirectory"] = folder,
                 ["Logging:LogLevel:Default"] = "Warning",
             });
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             if (clock is not null)
             {

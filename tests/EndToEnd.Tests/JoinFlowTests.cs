@@ -140,22 +140,13 @@ public sealed class JoinFlowTests
         }
     }
 
-
-    private static async Task<CapacitySnapshot> WaitForReportAsync(HttpClient admin, Guid nodeId, Func<CapacitySnapshot, bool> condition)
+    internal static async Task<CapacitySnapshot> WaitForReportAsync(HttpClient admin, Guid nodeId, Func<CapacitySnapshot, bool> condition)
     {
-        // Bounded: the agent reports every second; twenty seconds is a generous ceiling on a busy machine.
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var view = await admin.GetFromJsonAsync<NetworkView>("/api/v1/admin/network");
-            if (view!.Nodes.Single(n => n.Id == nodeId).LastReport is { } report && condition(report))
-            {
-                return report;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("The agent's capacity report did not reach the hub within 20 seconds.");
+        // The agent reports every second.
+        var view = await Eventually.GetAsync(
+            () => admin.GetFromJsonAsync<NetworkView>("/api/v1/admin/network"),
+            network => network!.Nodes.Single(n => n.Id == nodeId).LastReport is { } report && condition(report),
+            "the agent's capacity report reaching the hub");
+        return view!.Nodes.Single(n => n.Id == nodeId).LastReport!;
     }
 }
