@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LineaHub.NodeAgent.Tests.Outbox;
 
@@ -38,7 +32,7 @@ internal sealed class TestHub : IAsyncDisposable
     public static async Task<TestHub> StartAsync()
     {
         var hub = new TestHub();
-        await hub.ListenAsync("http://127.0.0.1:0");
+        await hub.ListenAsync(0);
         return hub;
     }
 
@@ -74,7 +68,7 @@ internal sealed class TestHub : IAsyncDisposable
         }
     }
 
-    public Task RestartAsync() => ListenAsync($"http://127.0.0.1:{BaseAddress.Port}");
+    public Task RestartAsync() => ListenAsync(BaseAddress.Port);
 
     /// <summary>Completes when at least <paramref name="count"/> writes have arrived; the timeout only stops a hung test.</summary>
     public async Task WaitForRequestsAsync(int count)
@@ -94,20 +88,17 @@ internal sealed class TestHub : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task ListenAsync(string url)
+    private async Task ListenAsync(int port)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls(url);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         // As a route handler (not a RequestDelegate), so the IResult it returns is written.
         var handler = (Func<HttpContext, Task<IResult>>)HandleAsync;
-        app.MapPost("/{**path}", handler);
-        app.MapPut("/{**path}", handler);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        _app = app;
+        (_app, BaseAddress) = await LoopbackServer.StartAsync(
+            app =>
+            {
+                app.MapPost("/{**path}", handler);
+                app.MapPut("/{**path}", handler);
+            },
+            port);
     }
 
     private async Task<IResult> HandleAsync(HttpContext context)

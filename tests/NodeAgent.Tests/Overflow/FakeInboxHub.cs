@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using LineaHub.Schemas.Overflow;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LineaHub.NodeAgent.Tests.Overflow;
 
@@ -36,16 +30,13 @@ internal sealed class FakeInboxHub : IAsyncDisposable
 
     public static async Task<FakeInboxHub> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         FakeInboxHub? hub = null;
-        app.MapGet("/api/v1/inbox", () => hub!.Read());
-        app.MapPost("/api/v1/inbox/ack", (InboxAckRequest request) => hub!.Acknowledge(request));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        hub = new FakeInboxHub(app, new Uri(address.TrimEnd('/') + "/"));
+        var (app, address) = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/api/v1/inbox", () => hub!.Read());
+            app.MapPost("/api/v1/inbox/ack", (InboxAckRequest request) => hub!.Acknowledge(request));
+        });
+        hub = new FakeInboxHub(app, address);
         return hub;
     }
 
