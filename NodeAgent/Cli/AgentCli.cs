@@ -15,7 +15,8 @@ namespace LineaHub.NodeAgent.Cli;
 /// </summary>
 public static class AgentCli
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="output">Where commands that support it write (default: the console); lets a test read what an operator would see.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
         var dataOption = new Option<string?>("--data") { Description = "Cartella dati dell'agente (chiavi, identità, database locale).", Recursive = true };
         var hubOption = new Option<Uri>("--hub")
@@ -82,7 +83,7 @@ public static class AgentCli
         var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.") { dataOption, join, rotate, status, run, ticket, overflow };
         root.TreatUnmatchedTokensAsErrors = false;
         root.Action = run.Action;
-        return await root.Parse(args).InvokeAsync();
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output ?? Console.Out });
     }
 
     private static Command TicketCommands(Option<string?> dataOption)

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using LineaHub.NodeAgent.Cli;
 using LineaHub.NodeAgent.Outbox;
 using LineaHub.NodeAgent.Overflow;
 using LineaHub.NodeAgent.Storage;
@@ -32,6 +33,8 @@ public sealed class OverflowExchangeTests
             () => offices.ReceiverApi.GetFromJsonAsync<OverflowStatus>("api/v1/overflow"),
             status => status!.PendingOffers.Any(o => o.Code == opened.Code),
             "the offer reaching the receiver's inbox");
+        using var receiverCli = new StringWriter();
+        var cliExit = await AgentCli.RunAsync(["overflow", "status", "--agent", offices.Receiver.LocalApi.ToString()], receiverCli);
         await TwoOffices.MoveAsync(offices.ReceiverApi, opened.Code, TicketActions.Accept);
         var accepted = await Eventually.GetAsync(() => offices.ReceivedAsync(opened.Code), t => t?.Contact is not null, "the sealed contact reaching the receiver");
         await offices.OriginSeesAsync(opened.Code, TicketActions.Accept);
@@ -42,6 +45,9 @@ public sealed class OverflowExchangeTests
         var closed = await Eventually.GetAsync(() => offices.ReceivedAsync(opened.Code), t => t?.Status == TicketStates.Closed, "the receiver learning of the close");
 
         Assert.Equal(TwoOffices.Category, offered!.PendingOffers.Single(o => o.Code == opened.Code).Category);
+        Assert.Equal(0, cliExit);
+        Assert.Contains("Offerte ricevute in attesa di risposta: 1", receiverCli.ToString(), StringComparison.Ordinal);
+        Assert.Contains(opened.Code, receiverCli.ToString(), StringComparison.Ordinal);
         Assert.Equal(TicketStates.Accepted, accepted!.Status);
         Assert.Equal(Contact, accepted.Contact);
         Assert.False(closed!.ContactReceived);

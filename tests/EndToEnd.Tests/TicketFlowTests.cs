@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using LineaHub.NodeAgent.Join;
 using LineaHub.NodeAgent.Outbox;
 using LineaHub.NodeAgent.Tickets;
+using LineaHub.Schemas.Handover;
 using LineaHub.Schemas.Nodes;
 using LineaHub.Schemas.Tickets;
 using LineaHub.Testing;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LineaHub.EndToEnd.Tests;
@@ -68,10 +70,17 @@ public sealed class TicketFlowTests
             using var unknownCategory = await local.PostAsJsonAsync("api/v1/tickets", Request() with { Category = "astrologia" });
             using var noSummary = await local.PostAsJsonAsync("api/v1/tickets", Request() with { Summary = " " });
             using var badCode = await local.PostAsJsonAsync("api/v1/tickets/LA-0000-0000/events", new TicketEventRequest(TicketActions.Cancel, null, null));
+            using var noWayToCallBack = await local.PostAsJsonAsync("api/v1/tickets",
+                new LocalOpenTicketRequest("ambiente-rifiuti.raccolta", "telefono", "segnalazione", "Mancato ritiro", DateTimeOffset.UtcNow.AddDays(5),
+                    Contact: new CitizenContact("Mario Rossi (sintetico)")));
+            var contactProblem = await noWayToCallBack.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
 
             Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownCategory.StatusCode);
             Assert.Equal(HttpStatusCode.BadRequest, noSummary.StatusCode);
             Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, noWayToCallBack.StatusCode);
+            Assert.Equal("application/problem+json", noWayToCallBack.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("contact.phone", contactProblem!.Errors.Keys);
             Assert.Equal(0, await agent.Services.GetRequiredService<OutboxStore>().CountPendingAsync(CancellationToken.None));
         }
         finally
