@@ -1,7 +1,7 @@
 namespace LineaHub.Testing;
 
 /// <summary>Folders under the system's temporary folder that tests create and delete.</summary>
-internal static class TemporaryFolder
+public static class TemporaryFolder
 {
     public static string Create(string purpose)
     {
