@@ -22,11 +22,3 @@ public sealed record OverflowStatus(
     IReadOnlyList<OwnTicket> OwnQueued,
     IReadOnlyList<InboxLogEntry> RecentMessages,
     InboxPoll? LastInboxPoll);
-
-/// <summary>The overflow options in force.</summary>
-public sealed record OverflowPolicySettings(
-    bool AutoOffer,
-    int ThresholdSeconds,
-    IReadOnlyList<string> OptOutCategories,
-    int MaxOffersPerMinute,
-    bool AutoAccept);
