@@ -82,13 +82,14 @@ public sealed class NetworkSimulation
         {
             case EventKind.Arrival:
                 Schedule(_now + Exponential(office!.ArrivalRate), next);
-                Arrive(office, new Ticket(_now, office.Index, _now >= warmUp));
+                Arrive(office, new Ticket(_now, _now >= warmUp));
                 break;
             case EventKind.Departure:
                 office!.Busy--;
-                if (office.Waiting.TryDequeue(out var waiting))
+                if (office.Waiting.First is { } waiting)
                 {
-                    StartService(office, waiting);
+                    office.Waiting.RemoveFirst();
+                    StartService(office, waiting.Value);
                 }
 
                 break;
@@ -100,7 +101,15 @@ public sealed class NetworkSimulation
                 }
                 else
                 {
-                    office.Waiting.Enqueue(next.Ticket!);
+                    office.Waiting.AddLast(next.Ticket!);
+                }
+
+                break;
+            case EventKind.Patience:
+                // Still waiting here after the office's patience: now it is offered to the network.
+                if (office!.Waiting.Find(next.Ticket!) is { } patient && TryHandOver(office, patient.Value))
+                {
+                    office.Waiting.Remove(patient);
                 }
 
                 break;
@@ -128,29 +137,47 @@ public sealed class NetworkSimulation
             return;
         }
 
-        var localDelay = TimeSpan.FromSeconds((office.Waiting.Count + 1) * _scenario.MeanHandlingSeconds / office.Config.Operators);
-        if (_overflow && localDelay.TotalSeconds > _scenario.OfferThresholdSeconds)
+        if (_overflow && _scenario.HandoverAfterSeconds > 0)
         {
-            var decision = _policy.Choose(
-                new DispatchRequest(office.NodeId, office.Config.RegionCode, "tributi.tari", "it", new HashSet<Guid>(),
-                    _scenario.RequireFasterThanOrigin ? localDelay : null),
-                _offices.Select(Candidate));
-            if (decision.Receiver is { } receiver)
-            {
-                var target = _offices.Single(o => o.NodeId == receiver.NodeId);
-                target.InFlight++;
-                target.RecentReceived.Enqueue(_now);
-                if (ticket.Counted)
-                {
-                    _handedOver++;
-                }
-
-                Schedule(_now + Exponential(1 / _scenario.MeanAcceptDelaySeconds), new Event(EventKind.Handover, target.Index, ticket));
-                return;
-            }
+            // Late handover: the ticket waits here first, and is offered only if still waiting after a while.
+            office.Waiting.AddLast(ticket);
+            Schedule(_now + _scenario.HandoverAfterSeconds, new Event(EventKind.Patience, office.Index, ticket));
+            return;
         }
 
-        office.Waiting.Enqueue(ticket);
+        if (!_overflow || !TryHandOver(office, ticket))
+        {
+            office.Waiting.AddLast(ticket);
+        }
+    }
+
+    private bool TryHandOver(OfficeState office, Ticket ticket)
+    {
+        var localDelay = TimeSpan.FromSeconds((office.Waiting.Count + 1) * _scenario.MeanHandlingSeconds / office.Config.Operators);
+        if (localDelay.TotalSeconds <= _scenario.OfferThresholdSeconds)
+        {
+            return false;
+        }
+
+        var decision = _policy.Choose(
+            new DispatchRequest(office.NodeId, office.Config.RegionCode, "tributi.tari", "it", new HashSet<Guid>(),
+                _scenario.RequireFasterThanOrigin ? localDelay : null),
+            _offices.Select(Candidate));
+        if (decision.Receiver is not { } receiver)
+        {
+            return false;
+        }
+
+        var target = _offices.Single(o => o.NodeId == receiver.NodeId);
+        target.InFlight++;
+        target.RecentReceived.Enqueue(_now);
+        if (ticket.Counted)
+        {
+            _handedOver++;
+        }
+
+        Schedule(_now + Exponential(1 / _scenario.MeanAcceptDelaySeconds), new Event(EventKind.Handover, target.Index, ticket));
+        return true;
     }
 
     private DispatchCandidate Candidate(OfficeState office)
@@ -198,12 +225,19 @@ public sealed class NetworkSimulation
         Arrival,
         Departure,
         Handover,
+        Patience,
         Report,
     }
 
     private sealed record Event(EventKind Kind, int Office, Ticket? Ticket);
 
-    private sealed record Ticket(double ArrivedAt, int Origin, bool Counted);
+    /// <summary>A class, not a record: two callers arriving at the same instant are still two tickets.</summary>
+    private sealed class Ticket(double arrivedAt, bool counted)
+    {
+        public double ArrivedAt { get; } = arrivedAt;
+
+        public bool Counted { get; } = counted;
+    }
 
     private sealed record Report(DateTimeOffset At, int Queue, bool Accepting);
 
@@ -223,7 +257,7 @@ public sealed class NetworkSimulation
 
         public double BusySeconds { get; set; }
 
-        public Queue<Ticket> Waiting { get; } = new();
+        public LinkedList<Ticket> Waiting { get; } = new();
 
         public Queue<double> RecentReceived { get; } = new();
 

@@ -7,6 +7,9 @@ var scenarios = new[] { Scenario.Balanced(), Scenario.Unbalanced(), Scenario.Mix
     .Select(s => hours > 0 ? s with { HoursSimulated = hours } : s);
 
 var culture = CultureInfo.InvariantCulture;
+
+// Late handover: how long a ticket waits at its own office before it is offered (the agent's threshold).
+double[] Patience = [10, 20, 30, 45, 60];
 foreach (var scenario in scenarios)
 {
     var references = References.For(scenario);
@@ -24,6 +27,12 @@ foreach (var scenario in scenarios)
     Console.WriteLine(Row("no overflow — simulated", withoutOverflow.MeanWaitSeconds, withoutOverflow.ProbabilityWaitOver60, 0, withoutOverflow));
     Console.WriteLine(Row("**overflow with DispatchPolicy — simulated**", withOverflow.MeanWaitSeconds, withOverflow.ProbabilityWaitOver60, withOverflow.ShareHandedOver, withOverflow));
     Console.WriteLine(Row("overflow, only to a node the formula rates faster than the origin — simulated", strict.MeanWaitSeconds, strict.ProbabilityWaitOver60, strict.ShareHandedOver, strict));
+    foreach (var patience in Patience)
+    {
+        var late = new NetworkSimulation(scenario with { HandoverAfterSeconds = patience }, overflow: true).Run();
+        Console.WriteLine(Row(string.Create(culture, $"overflow with DispatchPolicy, offered after waiting {patience:0} s here — simulated"), late.MeanWaitSeconds, late.ProbabilityWaitOver60, late.ShareHandedOver, late));
+    }
+
     Console.WriteLine(Row("complete pooling — Erlang C, one queue (analytic)", references.PooledMeanWait, references.PooledOver60, null, null));
     Console.WriteLine();
     Console.WriteLine(string.Create(culture,

@@ -12,6 +12,7 @@ public sealed record Scenario(
     double OfferThresholdSeconds = 0,
     int ReportIntervalSeconds = 15,
     bool RequireFasterThanOrigin = false,
+    double HandoverAfterSeconds = 0,
     double HoursSimulated = 200,
     double WarmUpHours = 2,
     int Seed = 2026)

@@ -52,4 +52,31 @@ public sealed class RoutingSimulationTests
         Assert.True(withOverflow.MeanWaitSeconds > analytic.PooledMeanWait);
         Assert.InRange(withOverflow.ShareHandedOver, 0.01, 1);
     }
+
+    [Fact]
+    public void Offering_only_tickets_still_waiting_after_a_while_hands_over_fewer_and_waits_longer()
+    {
+        var scenario = Scenario.Balanced() with { HoursSimulated = 40 };
+
+        var atOnce = new NetworkSimulation(scenario, overflow: true).Run();
+        var after30 = new NetworkSimulation(scenario with { HandoverAfterSeconds = 30 }, overflow: true).Run();
+
+        Assert.True(after30.ShareHandedOver < atOnce.ShareHandedOver);
+        Assert.True(after30.MeanWaitSeconds > atOnce.MeanWaitSeconds);
+    }
+
+    [Fact]
+    public void In_the_balanced_scenario_a_quarter_of_tickets_handed_over_cannot_bring_the_mean_wait_within_one_and_a_half_times_pooling()
+    {
+        // The bound in docs/benchmarks.md: with utilisation ρ per office of c operators, arrivals find all busy
+        // with probability ≥ 1 − c(1 − ρ); those not handed over wait at least the first of c busy operators.
+        var scenario = Scenario.Balanced();
+        var analytic = References.For(scenario);
+        const int Operators = 3;
+        const double Load = 0.8;
+        var findAllBusy = 1 - Operators * (1 - Load);
+        var lowerBound = (findAllBusy - 0.25) * scenario.MeanHandlingSeconds / Operators;
+
+        Assert.True(lowerBound > 1.5 * analytic.PooledMeanWait, $"bound {lowerBound:0.0} s vs 1.5 × pooled {1.5 * analytic.PooledMeanWait:0.0} s");
+    }
 }
