@@ -16,12 +16,14 @@ public sealed class Inbox
 
     private readonly HubDbContext db;
     private readonly InboxSignal signal;
+    private readonly TimeProvider clock;
     private readonly HashSet<Guid> posted = [];
 
-    public Inbox(HubDbContext db, InboxSignal signal)
+    public Inbox(HubDbContext db, InboxSignal signal, TimeProvider clock)
     {
         this.db = db;
         this.signal = signal;
+        this.clock = clock;
         db.SavedChanges += (_, _) =>
         {
             signal.Notify(posted);
@@ -63,7 +65,15 @@ public sealed class Inbox
                 .ToListAsync(cancellationToken);
             if (entries.Count > 0 || timeout.IsCancellationRequested)
             {
-                return new InboxPage([.. entries.Take(PageSize).Select(ToMessage)], entries.Count > PageSize);
+                var page = entries.Take(PageSize).ToList();
+                var ids = page.Where(e => e.DeliveredAt is null).Select(e => e.Id).ToList();
+                if (ids.Count > 0)
+                {
+                    var now = clock.GetUtcNow();
+                    await db.InboxEntries.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.DeliveredAt, now), cancellationToken);
+                }
+
+                return new InboxPage([.. page.Select(ToMessage)], entries.Count > PageSize);
             }
 
             await Task.WhenAny(next, Task.Delay(recheck, timeout.Token));
@@ -71,9 +81,12 @@ public sealed class Inbox
         }
     }
 
-    /// <summary>Forgets the node's messages up to and including <paramref name="upTo"/>; returns how many.</summary>
+    /// <summary>
+    /// Forgets the node's delivered messages up to and including <paramref name="upTo"/>; returns how many. A message
+    /// with a lower id committed after the read that returned <paramref name="upTo"/> was not delivered and stays.
+    /// </summary>
     public Task<int> AcknowledgeAsync(Guid nodeId, long upTo, CancellationToken cancellationToken) =>
-        db.InboxEntries.Where(e => e.NodeId == nodeId && e.Id <= upTo).ExecuteDeleteAsync(cancellationToken);
+        db.InboxEntries.Where(e => e.NodeId == nodeId && e.Id <= upTo && e.DeliveredAt != null).ExecuteDeleteAsync(cancellationToken);
 
     private static InboxMessage ToMessage(InboxEntry entry) =>
         (JsonSerializer.Deserialize<InboxMessage>(entry.Payload, JsonSerializerOptions.Web)

@@ -13,6 +13,12 @@ public sealed class InboxEntry
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// When a read first returned it. An acknowledgement forgets only delivered messages: on PostgreSQL ids come from
+    /// a sequence, so a message with a lower id may commit after a higher one was read and acknowledged.
+    /// </summary>
+    public DateTimeOffset? DeliveredAt { get; set; }
+
     /// <summary>The <see cref="Schemas.Overflow.InboxMessage"/> as JSON, without its id.</summary>
     public required string Payload { get; set; }
 }

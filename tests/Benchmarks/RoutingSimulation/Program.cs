@@ -36,7 +36,7 @@ foreach (var scenario in scenarios)
     Console.WriteLine(Row("complete pooling — Erlang C, one queue (analytic)", references.PooledMeanWait, references.PooledOver60, null, null));
     Console.WriteLine();
     Console.WriteLine(string.Create(culture,
-        $"Ratio to pooling: mean wait {withOverflow.MeanWaitSeconds / references.PooledMeanWait:0.00}× (goal ≤ 1.5×); P(wait > 60 s) {withOverflow.ProbabilityWaitOver60 - references.PooledOver60:+0.000;-0.000} vs pooled (goal ≤ +0.03); handed over {withOverflow.ShareHandedOver:P1} (goal ≤ 25 %)."));
+        $"Ratio to pooling: mean wait {(references.PooledMeanWait < 0.01 ? "— (pooled wait ≈ 0)" : (withOverflow.MeanWaitSeconds / references.PooledMeanWait).ToString("0.00", culture) + "×")} (goal ≤ 1.5×); P(wait > 60 s) {withOverflow.ProbabilityWaitOver60 - references.PooledOver60:+0.000;-0.000} vs pooled (goal ≤ +0.03); handed over {withOverflow.ShareHandedOver:P1} (goal ≤ 25 %)."));
     Console.WriteLine();
 }
 

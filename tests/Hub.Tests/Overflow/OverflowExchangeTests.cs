@@ -252,4 +252,37 @@ public sealed class OverflowExchangeTests
 
         Assert.Equal(second.Code, Assert.Single(await receiver.InboxAsync()).TicketCode);
     }
+
+    [Theory]
+    [MemberData(nameof(NetworkFixtures.Providers), MemberType = typeof(NetworkFixtures))]
+    public async Task A_message_committed_with_a_lower_id_after_a_read_survives_the_acknowledgement_of_that_read(StorageKind storage)
+    {
+        // On PostgreSQL ids come from a sequence: a transaction that drew id 999 may commit after 1000 was read.
+        await using var hub = await HubServer.StartAsync(storage);
+        var admin = await hub.CreateAdminClientAsync();
+        using var office = await hub.OfficeAsync(admin);
+        await InsertAsync(hub, office.Id, 1000);
+        var read = Assert.Single(await office.InboxAsync());
+        await InsertAsync(hub, office.Id, 999);
+
+        await office.AcknowledgeAsync(read.Id);
+
+        Assert.Equal(999, Assert.Single(await office.InboxAsync()).Id);
+    }
+
+    private static async Task InsertAsync(HubServer hub, Guid nodeId, long id)
+    {
+        await using var db = hub.Database.CreateDbContext();
+        var message = new InboxMessage(0, InboxKinds.Status, TicketCode.New().Value, DateTimeOffset.UtcNow);
+        db.InboxEntries.Add(new Hub.Overflow.InboxEntry
+        {
+            Id = id,
+            NodeId = nodeId,
+            Kind = message.Kind,
+            TicketCode = message.TicketCode,
+            CreatedAt = message.CreatedAt,
+            Payload = System.Text.Json.JsonSerializer.Serialize(message, System.Text.Json.JsonSerializerOptions.Web),
+        });
+        await db.SaveChangesAsync();
+    }
 }
