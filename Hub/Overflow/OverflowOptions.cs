@@ -26,6 +26,10 @@ public sealed class OverflowOptions
     [Range(60, 86_400)]
     public int RecentWindowSeconds { get; set; } = 3600;
 
+    /// <summary>Inbox messages not fetched within this many days are deleted (the office's agent was off that long).</summary>
+    [Range(1, 365)]
+    public int InboxRetentionDays { get; set; } = 14;
+
     /// <summary>Time zone of opening hours.</summary>
     [Required]
     public string TimeZone { get; set; } = "Europe/Rome";

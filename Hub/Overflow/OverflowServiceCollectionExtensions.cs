@@ -17,6 +17,7 @@ public static class OverflowServiceCollectionExtensions
         builder.Services.AddScoped<OverflowDispatcher>();
         builder.Services.AddScoped<OverflowSweep>();
         builder.Services.AddScoped<HandOverContact>();
+        builder.Services.AddScoped<InboxPruner>();
         builder.Services.AddHostedService<OverflowSweeper>();
         return builder;
     }

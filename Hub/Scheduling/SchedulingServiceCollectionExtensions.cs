@@ -1,5 +1,6 @@
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Idempotency;
+using LineaHub.Hub.Overflow;
 using Quartz;
 
 namespace LineaHub.Hub.Scheduling;
@@ -19,6 +20,10 @@ public static class SchedulingServiceCollectionExtensions
                 .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
             quartz.ScheduleJob<PruneIdempotencyRecordsJob>(trigger => trigger
                 .WithIdentity("prune-idempotency-records")
+                .StartAt(clock.GetUtcNow() + pruneInterval)
+                .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
+            quartz.ScheduleJob<PruneInboxJob>(trigger => trigger
+                .WithIdentity("prune-inbox")
                 .StartAt(clock.GetUtcNow() + pruneInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
         });

@@ -4,6 +4,7 @@ using LineaHub.Schemas.Capacity;
 using LineaHub.Schemas.Overflow;
 using LineaHub.Schemas.Tickets;
 using LineaHub.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LineaHub.Hub.Tests.Overflow;
@@ -270,10 +271,30 @@ public sealed class OverflowExchangeTests
         Assert.Equal(999, Assert.Single(await office.InboxAsync()).Id);
     }
 
-    private static async Task InsertAsync(HubServer hub, Guid nodeId, long id)
+    [Fact]
+    public async Task Messages_left_unfetched_past_the_retention_are_pruned_newer_ones_stay()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await HubServer.StartAsync(StorageKind.Sqlite, time: clock);
+        var admin = await hub.CreateAdminClientAsync();
+        using var office = await hub.OfficeAsync(admin);
+        await InsertAsync(hub, office.Id, 10, clock.GetUtcNow() - TimeSpan.FromDays(15));
+        await InsertAsync(hub, office.Id, 11, clock.GetUtcNow() - TimeSpan.FromDays(13));
+
+        int removed;
+        await using (var scope = hub.Services.CreateAsyncScope())
+        {
+            removed = await scope.ServiceProvider.GetRequiredService<Hub.Overflow.InboxPruner>().PruneAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(1, removed);
+        Assert.Equal(11, Assert.Single(await office.InboxAsync()).Id);
+    }
+
+    private static async Task InsertAsync(HubServer hub, Guid nodeId, long id, DateTimeOffset? at = null)
     {
         await using var db = hub.Database.CreateDbContext();
-        var message = new InboxMessage(0, InboxKinds.Status, TicketCode.New().Value, DateTimeOffset.UtcNow);
+        var message = new InboxMessage(0, InboxKinds.Status, TicketCode.New().Value, at ?? DateTimeOffset.UtcNow);
         db.InboxEntries.Add(new Hub.Overflow.InboxEntry
         {
             Id = id,
