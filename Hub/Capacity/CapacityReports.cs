@@ -1,5 +1,6 @@
 using LineaHub.Hub.Errors;
 using LineaHub.Hub.Nodes;
+using LineaHub.Hub.Overflow;
 using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Capacity;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace LineaHub.Hub.Capacity;
 
 /// <summary>Stores each node's latest capacity report (latest wins) and builds the network view.</summary>
-public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOptions<CapacityOptions> options)
+public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOptions<CapacityOptions> options, DispatchSnapshots dispatchSnapshots)
 {
     public async Task<CapacityReportAccepted> AcceptAsync(Node node, CapacityReport report, CancellationToken cancellationToken)
     {
@@ -28,6 +29,9 @@ public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOption
         stored.OfficeOpen = report.OfficeOpen!.Value;
         stored.ReceivedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+
+        // The dispatcher decides on fresh figures: the next offer reads the network again.
+        dispatchSnapshots.Invalidate();
         return new CapacityReportAccepted(now, options.Value.ReportIntervalSeconds);
     }
 

@@ -18,6 +18,7 @@ namespace LineaHub.Hub.Overflow;
 public sealed partial class OverflowDispatcher(
     HubDbContext db,
     TicketJournal journal,
+    DispatchSnapshots snapshots,
     TimeProvider clock,
     IOptions<OverflowOptions> options,
     ILogger<OverflowDispatcher> logger)
@@ -26,6 +27,9 @@ public sealed partial class OverflowDispatcher(
         clock,
         TimeSpan.FromSeconds(options.Value.FreshWithinSeconds),
         TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
+
+    /// <summary>The network as recently read (see <see cref="DispatchSnapshots"/>), for offers made on request.</summary>
+    public Task<DispatchSnapshot> CurrentSnapshotAsync(CancellationToken cancellationToken) => snapshots.GetAsync(SnapshotAsync, cancellationToken);
 
     /// <summary>Reads every active node with its latest capacity report and its overflow in flight and received recently.</summary>
     public async Task<DispatchSnapshot> SnapshotAsync(CancellationToken cancellationToken)
@@ -51,8 +55,9 @@ public sealed partial class OverflowDispatcher(
     public async Task<Guid?> OfferAsync(
         Ticket ticket, DispatchSnapshot snapshot, Guid? actorNodeId, string role, string? reason, CancellationToken cancellationToken)
     {
-        // Tracked, so that an offer declined or withdrawn in this same unit of work (not saved yet) counts.
-        var offers = await db.OverflowOffers.Where(o => o.TicketId == ticket.Id).ToListAsync(cancellationToken);
+        // Tracked, so that an offer declined or withdrawn in this same unit of work (not saved yet) counts. A ticket
+        // never offered before has no one to leave out.
+        var offers = ticket.OffersMade == 0 ? [] : await db.OverflowOffers.Where(o => o.TicketId == ticket.Id).ToListAsync(cancellationToken);
         var declined = offers.Where(o => o.Outcome is OfferOutcomes.Declined or OfferOutcomes.Withdrawn).Select(o => o.NodeId);
         var request = new DispatchRequest(
             ticket.OriginNodeId,
@@ -106,6 +111,7 @@ public sealed partial class OverflowDispatcher(
         {
             offer.Outcome = outcome;
             offer.EndedAt = clock.GetUtcNow();
+            snapshots.OfferEnded(offer.NodeId);
         }
 
         ticket.OfferedToNodeId = null;

@@ -26,6 +26,13 @@ public sealed class OverflowOptions
     [Range(60, 86_400)]
     public int RecentWindowSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// How long the dispatcher reuses its reading of the network (nodes, capacity, offers in flight) for further offers;
+    /// 0 reads it for every offer. A capacity report received by this hub process refreshes it at once.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int SnapshotMaxAgeMilliseconds { get; set; } = 1000;
+
     /// <summary>Inbox messages not fetched within this many days are deleted (the office's agent was off that long).</summary>
     [Range(1, 365)]
     public int InboxRetentionDays { get; set; } = 14;

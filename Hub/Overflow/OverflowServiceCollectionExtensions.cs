@@ -12,6 +12,7 @@ public static class OverflowServiceCollectionExtensions
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Overflow:TimeZone is not a known time zone.")
             .ValidateOnStart();
         builder.Services.AddSingleton<InboxSignal>();
+        builder.Services.AddSingleton<DispatchSnapshots>();
         builder.Services.AddScoped<Inbox>();
         builder.Services.AddScoped<TicketJournal>();
         builder.Services.AddScoped<OverflowDispatcher>();

@@ -66,7 +66,7 @@ public sealed partial class MoveTicket(
         }
 
         await MoveAsync(ticket, node, roles, action, result.State, request.Reason, cancellationToken);
-        await journal.PublishAsync(cancellationToken);
+        var published = await journal.PublishAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -77,7 +77,7 @@ public sealed partial class MoveTicket(
         }
 
         LogMoved(logger, ticket.Code, from, ticket.Status, node.Id);
-        return await views.ToViewAsync(ticket, cancellationToken);
+        return published.TryGetValue(ticket.Code, out var view) ? view : await views.ToViewAsync(ticket, cancellationToken);
     }
 
     private async Task MoveAsync(Ticket ticket, Node node, HashSet<string> roles, string action, string to, string? reason, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public sealed partial class MoveTicket(
         switch (action)
         {
             case TicketActions.Offer:
-                await dispatcher.OfferAsync(ticket, await dispatcher.SnapshotAsync(cancellationToken), node.Id, role, reason, cancellationToken);
+                await dispatcher.OfferAsync(ticket, await dispatcher.CurrentSnapshotAsync(cancellationToken), node.Id, role, reason, cancellationToken);
                 return;
             case TicketActions.Accept when role == TicketActors.Receiver:
                 await dispatcher.EndOfferAsync(ticket, OfferOutcomes.Accepted, cancellationToken);
@@ -97,7 +97,7 @@ public sealed partial class MoveTicket(
                 await dispatcher.EndOfferAsync(ticket, OfferOutcomes.Declined, cancellationToken);
 
                 // Declined goes straight back to dispatch: the next office, or the network queue.
-                await dispatcher.OfferAsync(ticket, await dispatcher.SnapshotAsync(cancellationToken), null, TicketActors.Dispatcher, null, cancellationToken);
+                await dispatcher.OfferAsync(ticket, await dispatcher.CurrentSnapshotAsync(cancellationToken), null, TicketActors.Dispatcher, null, cancellationToken);
                 return;
             case TicketActions.Cancel or TicketActions.Close:
                 journal.Record(ticket, node.Id, role, action, to, reason, t => t.QueuedSince = null);

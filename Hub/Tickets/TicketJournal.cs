@@ -53,12 +53,15 @@ public sealed class TicketJournal(HubDbContext db, Inbox inbox, TicketViews view
         ticket.Version++;
     }
 
-    /// <summary>Adds the inbox messages for everything recorded since the last call; the caller then saves.</summary>
-    public async Task PublishAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the inbox messages for everything recorded since the last call; the caller then saves. Returns the views
+    /// of the tickets moved, by code, as they are after all the recorded moves.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TicketView>> PublishAsync(CancellationToken cancellationToken)
     {
         if (recorded.Count == 0)
         {
-            return;
+            return new Dictionary<string, TicketView>();
         }
 
         var built = new Dictionary<Ticket, TicketView>();
@@ -97,6 +100,7 @@ public sealed class TicketJournal(HubDbContext db, Inbox inbox, TicketViews view
         }
 
         recorded.Clear();
+        return built.ToDictionary(b => b.Key.Code, b => b.Value);
     }
 
     private static HashSet<Guid> Parties(Ticket ticket)

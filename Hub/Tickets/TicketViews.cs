@@ -1,3 +1,4 @@
+using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Overflow;
 using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Tickets;
@@ -7,14 +8,14 @@ using Microsoft.Extensions.Options;
 namespace LineaHub.Hub.Tickets;
 
 /// <summary>Builds what offices see of a ticket, with the names of the offices involved.</summary>
-public sealed class TicketViews(HubDbContext db, TimeProvider clock, IOptions<OverflowOptions> overflow)
+public sealed class TicketViews(HubDbContext db, NodeNames nodeNames, TimeProvider clock, IOptions<OverflowOptions> overflow)
 {
     public async Task<TicketView> ToViewAsync(Ticket ticket, CancellationToken cancellationToken)
     {
         var ids = ticket.History.Where(e => e.ActorNodeId is not null).Select(e => e.ActorNodeId!.Value)
             .Append(ticket.OriginNodeId).Append(ticket.HolderNodeId)
             .Concat(ticket.OfferedToNodeId is { } offeredTo ? [offeredTo] : []).Distinct().ToList();
-        var names = await db.Nodes.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, cancellationToken);
+        var names = await nodeNames.GetAsync(db, ids, cancellationToken);
         TicketParty Party(Guid id) => new(id, names.GetValueOrDefault(id, "?"));
 
         var paused = ticket.SlaPausedAt is { } since ? clock.GetUtcNow() - since : TimeSpan.Zero;

@@ -8,6 +8,7 @@ public static class TicketsServiceCollectionExtensions
             .BindConfiguration(TicketsOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<Nodes.NodeNames>();
         builder.Services.AddScoped<TicketViews>();
         builder.Services.AddScoped<OpenTicket>();
         builder.Services.AddScoped<TicketQueries>();
