@@ -67,6 +67,10 @@ public sealed partial class IdempotencyFilter(
         var db = http.RequestServices.GetRequiredService<HubDbContext>();
         var store = http.RequestServices.GetRequiredService<IdempotencyStore>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The filter takes its own savepoint before the endpoint and rolls back to it on a refusal; EF's automatic
+        // savepoint around each SaveChanges inside this transaction would only add two round trips per write.
+        db.Database.AutoSavepointsEnabled = false;
         if (!await store.TryClaimAsync(record, cancellationToken))
         {
             var stored = await store.FindAsync(caller, endpoint, key, cancellationToken);
