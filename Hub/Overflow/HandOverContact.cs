@@ -41,10 +41,16 @@ public sealed partial class HandOverContact(HubDbContext db, Inbox inbox, TimePr
             throw new ForbiddenException("Solo l'ufficio che ha aperto il ticket può consegnarne i dati di contatto.");
         }
 
-        var receiverId = ticket.OfferedToNodeId ?? (ticket.HolderNodeId != ticket.OriginNodeId ? ticket.HolderNodeId : (Guid?)null);
-        if (!ticket.HasContact || TicketStateMachine.IsFinal(ticket.Status) || receiverId != request.ReceiverNodeId)
+        if (!ticket.HasContact)
         {
-            throw new ConflictException("Il ticket non è più destinato a quell'ufficio (o non ha dati di contatto): i dati non sono stati conservati.");
+            throw new ConflictException("Il ticket è stato aperto senza dati di contatto: non c'è nulla da consegnare.");
+        }
+
+        // The offer moved on (declined, withdrawn) or the ticket ended while the origin was sealing: nothing to do.
+        var receiverId = ticket.OfferedToNodeId ?? (ticket.HolderNodeId != ticket.OriginNodeId ? ticket.HolderNodeId : (Guid?)null);
+        if (TicketStateMachine.IsFinal(ticket.Status) || receiverId != request.ReceiverNodeId)
+        {
+            throw new GoneException("Il ticket non è più destinato a quell'ufficio: i dati non sono stati conservati e non servono più.");
         }
 
         var receiver = await db.Nodes.AsNoTracking().SingleAsync(n => n.Id == receiverId, cancellationToken);

@@ -10,7 +10,8 @@ namespace LineaHub.NodeAgent.Outbox;
 /// Sends the outbox to the hub in order, each message with its idempotency key, until the hub acknowledges
 /// it. A message that fails in a way that may pass (hub down, 5xx, 408, 429, 401, 409) waits with
 /// exponential backoff and jitter, at least as long as the hub's <c>Retry-After</c>, and holds back the
-/// messages behind it; a message the hub refuses for good (other 4xx) becomes a dead letter and the line moves on.
+/// messages behind it; a message the hub refuses for good (other 4xx) becomes a dead letter and the line moves on;
+/// one the hub says is no longer needed (410) is done.
 /// </summary>
 public sealed partial class OutboxSender(
     OutboxStore store,
@@ -106,6 +107,11 @@ public sealed partial class OutboxSender(
 
                         delivered++;
                         break;
+                    case Result.Obsolete:
+                        await store.MarkDeliveredAsync(message.Id, cancellationToken);
+                        LogObsolete(logger, message.Id, message.Kind);
+                        delivered++;
+                        break;
                     case Result.Refused:
                         await store.MarkDeadAsync(message.Id, outcome.Status!.Value, outcome.Error, cancellationToken);
                         LogDeadLettered(logger, message.Id, message.Kind, outcome.Status.Value);
@@ -157,6 +163,13 @@ public sealed partial class OutboxSender(
             {
                 var body = _listeners.Count == 0 ? string.Empty : await response.Content.ReadAsStringAsync(cancellationToken);
                 return new Outcome(Result.Delivered, status, null, string.Empty, body);
+            }
+
+            // 410: the write was meant for a state that has passed (contact data sealed for an office the ticket has
+            // left): the hub's final answer, nothing to keep.
+            if (response.StatusCode == HttpStatusCode.Gone)
+            {
+                return new Outcome(Result.Obsolete, status, null, string.Empty);
             }
 
             // A 409 the hub replays for this key is its final answer to this very write, not a race to retry.
@@ -218,6 +231,9 @@ public sealed partial class OutboxSender(
         Delivered,
         Retry,
         Refused,
+
+        /// <summary>410: no longer needed; counted as delivered.</summary>
+        Obsolete,
     }
 
     private sealed record Outcome(Result Result, int? Status, TimeSpan? RetryAfter, string Error, string Body = "");
@@ -227,6 +243,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Kind}) not delivered (status {Status}); attempt {Attempt}, next in {Delay}")]
     private static partial void LogRetrying(ILogger logger, long messageId, string kind, int? status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {MessageId} ({Kind}) no longer needed by the hub (410); done")]
+    private static partial void LogObsolete(ILogger logger, long messageId, string kind);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Kind}) refused by the hub with status {Status}; kept as a dead letter")]
     private static partial void LogDeadLettered(ILogger logger, long messageId, string kind, int status);

@@ -58,7 +58,7 @@ public sealed class ContactHandoverTests
     }
 
     [Fact]
-    public async Task Contact_uploads_from_the_wrong_office_for_the_wrong_receiver_or_for_another_key_are_refused_and_store_nothing()
+    public async Task Contact_uploads_from_the_wrong_office_for_a_former_receiver_or_for_another_key_are_refused_and_store_nothing()
     {
         await using var hub = await HubServer.StartAsync(StorageKind.Sqlite);
         var admin = await hub.CreateAdminClientAsync();
@@ -73,12 +73,13 @@ public sealed class ContactHandoverTests
         var forOther = Contact.SealFor(other.Node.EncryptionKey.Public);
 
         await UploadAsync(receiver, ticket.Code, receiver.Id, forReceiver, HttpStatusCode.Forbidden);
-        await UploadAsync(origin, ticket.Code, other.Id, forOther, HttpStatusCode.Conflict);
+        var moved = await UploadAsync(origin, ticket.Code, other.Id, forOther, HttpStatusCode.Gone);
         await UploadAsync(origin, withoutContact.Code, receiver.Id, forReceiver, HttpStatusCode.Conflict);
         var wrongKey = await UploadAsync(origin, ticket.Code, receiver.Id, forOther, HttpStatusCode.UnprocessableEntity);
         var garbage = await UploadAsync(origin, ticket.Code, receiver.Id, "not.a.jwe.at.all", HttpStatusCode.UnprocessableEntity);
         var missing = await UploadAsync(origin, ticket.Code, null, null, HttpStatusCode.BadRequest);
 
+        Assert.Contains("non servono più", moved, StringComparison.Ordinal);
         Assert.Contains("altra chiave", wrongKey, StringComparison.Ordinal);
         Assert.Contains("envelope", garbage, StringComparison.Ordinal);
         Assert.Contains("receiverNodeId", missing, StringComparison.Ordinal);

@@ -105,6 +105,22 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task Message_the_hub_no_longer_needs_410_is_done_not_a_dead_letter()
+    {
+        await using var agent = await OutboxHarness.StartAsync();
+        agent.Hub.Refuse("/api/v1/tickets/LA-7K3M-9QXA/contact", HttpStatusCode.Gone);
+        await agent.EnqueueAsync("""{"n":1}""", "api/v1/tickets/LA-7K3M-9QXA/contact");
+        await agent.EnqueueAsync("""{"n":2}""");
+
+        var pass = await agent.Sender.SendDueAsync(Ct);
+
+        Assert.Equal((2, 0, 0), (pass.Delivered, pass.DeadLettered, pass.Retried));
+        Assert.Equal(2, agent.Hub.Received.Count);
+        Assert.Equal(0, await agent.Store.CountPendingAsync(Ct));
+        Assert.Equal(0, await agent.Store.CountDeadAsync(Ct));
+    }
+
+    [Fact]
     public async Task Message_refused_with_422_becomes_a_dead_letter_and_the_others_go_on()
     {
         await using var agent = await OutboxHarness.StartAsync();
