@@ -18,7 +18,8 @@ namespace LineaHub.Samples.LocalNetwork;
 /// <summary>
 /// A whole network on one machine: a hub on the embedded store and one agent per office, each in its
 /// own data folder, joined through the real flow over real HTTP on 127.0.0.1, then synthetic traffic
-/// moving their queues while the hub's network view is printed.
+/// moving their queues — municipalities with callers waiting open shared tickets, which the agents' overflow
+/// policies hand to a peer with room — while the hub's network view and each office's overflow are printed.
 /// </summary>
 public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter output) : IAsyncDisposable
 {
@@ -28,6 +29,9 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
     public Uri? HubUrl { get; private set; }
 
     public IReadOnlyList<(Office Office, Uri LocalApi)> Agents { get; private set; } = [];
+
+    /// <summary>Shared tickets the demo's municipalities opened.</summary>
+    public int TicketsOpened { get; private set; }
 
     /// <summary>The last network view printed.</summary>
     public NetworkView? LastView { get; private set; }
@@ -115,6 +119,7 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
                     ["Capacity:OperatorsOnline"] = office.Operators.ToString(CultureInfo.InvariantCulture),
                     ["Logging:LogLevel:Default"] = "Warning",
                 });
+                builder.Configuration.AddInMemoryCollection(DemoTickets.AgentSettings);
                 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             });
         _apps.Add(agent);
@@ -143,14 +148,17 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
     private async Task TrafficAndViewLoopAsync(AdminSession admin, CancellationToken cancellationToken)
     {
         var traffic = new SyntheticTraffic(Agents.Select(a => a.Office).ToList());
+        var tickets = new DemoTickets(_http);
         var started = DateTimeOffset.UtcNow;
         var interval = TimeSpan.FromSeconds(options.ReportIntervalSeconds);
         while (!cancellationToken.IsCancellationRequested && (options.Duration is null || DateTimeOffset.UtcNow - started < options.Duration))
         {
             foreach (var (office, localApi) in Agents)
             {
-                using var response = await _http.PutAsJsonAsync(new Uri(localApi, "api/v1/capacity"), traffic.Next(office), cancellationToken);
+                var capacity = traffic.Next(office);
+                using var response = await _http.PutAsJsonAsync(new Uri(localApi, "api/v1/capacity"), capacity, cancellationToken);
                 response.EnsureSuccessStatusCode();
+                await tickets.OpenAsync(office, localApi, capacity.QueueLength ?? 0, cancellationToken);
             }
 
             try
@@ -163,6 +171,8 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
             }
 
             await PrintNetworkAsync(admin, started, CancellationToken.None);
+            await tickets.PrintAsync(Agents, output, CancellationToken.None);
+            TicketsOpened = tickets.Opened;
         }
     }
 
