@@ -48,7 +48,7 @@ internal static partial class Patterns
     private const string StreetWord = @"(?:(?i:d[ie]i|d[ie]gli|d[ie]lle|del|della|dello|di|de|san|santa|santo)\s+|(?i:dell|d|sant|dall)['’])?(?:\p{Lu}[\p{L}'’.]*|[IVXL]+|[0-9]{1,2}(?=\s+\p{Lu}))";
 
     // Someone's own address: a residence cue, then a street, then the house number (and maybe CAP and town).
-    [GeneratedRegex(@"(?i:resident[ei]|residenti|domiciliat[oa]|domicilio|abito|abita|abitiamo|abitano|vivo|vive|viviamo|risiedo|risiede|abitazione|indirizzo|recapito|casa\s+mia|abitante)\b[^\n.;!?]{0,30}?\b(?<addr>(?i:" + StreetType + @")\s*" + StreetWord + @"(?:\s+" + StreetWord + @"){0,4}(?:\s*,?\s*(?:(?i:n\.|n°|nr\.?|numero|civico|n)\s*)?[0-9]{1,4}(?:\s?/\s?[A-Za-z0-9]|[A-Za-z](?![A-Za-z]))?(?![0-9]))?(?:\s*,?\s*[0-9]{5}\s+\p{Lu}\p{L}+)?)", Options)]
+    [GeneratedRegex(@"(?i:resident[ei]|residenti|domiciliat[oa]|domicilio|abito|abita|abitiamo|abitano|vivo|vive|viviamo|risiedo|risiede|abitazione|indirizzo|recapito|casa\s+mia|abitante)\b(?:(?!buca|lampion|guast|rifiut|segnal|perdit|tombin|marciapied|semafor|alber|ramo|cassonett|lavori)[^\n.;!?,]){0,30}?\b(?<addr>(?i:" + StreetType + @")\s*" + StreetWord + @"(?:\s+" + StreetWord + @"){0,4}(?:\s*,?\s*(?:(?i:n\.|n°|nr\.?|numero|civico|n)\s*)?[0-9]{1,4}(?:\s?/\s?[A-Za-z0-9]|[A-Za-z](?![A-Za-z]))?(?![0-9]))?(?:\s*,?\s*[0-9]{5}\s+\p{Lu}\p{L}+)?)", Options)]
     public static partial Regex PersonalAddress();
 
     private const string NameWord = @"\p{Lu}\p{L}+";
@@ -68,6 +68,6 @@ internal static partial class Patterns
     [GeneratedRegex(@"(?i:\btel\b|\btel\.|\btelefono|\bcell|\bchiam|\bnumero\s+di\s+telefono|\bfax|\bwhatsapp|\bsms)[^\n]{0,20}$", Options)]
     public static partial Regex PhoneCue();
 
-    [GeneratedRegex(@"(?i:\bistat|\bprot|\bprotocollo|\bpratica|\bcap\b|\bcodice\s+(?:utente|cliente|pratica|contratto)|\bPOD|\bPDR|\bmatricola|\bfattura|\bavviso)[^\n]{0,15}$", Options)]
+    [GeneratedRegex(@"(?i:\bistat|\bprot|\bprotocollo|\bpratica|\bcap\b|\bcodice\s+(?:utente|cliente|pratica|contratto)|\bPOD|\bPDR|\bmatricola|\bfattura|\bavviso|\briferimento|\brif\b|\biuv\b|\bcodice)[^\n]{0,25}$", Options)]
     public static partial Regex NumberIsNotPhoneCue();
 }
