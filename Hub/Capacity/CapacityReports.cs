@@ -46,6 +46,12 @@ public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOption
             .ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow();
+        var hourAgo = now - TimeSpan.FromHours(1);
+        var awaiting = await db.OverflowOffers.Where(o => o.Outcome == OfferOutcomes.Pending)
+            .GroupBy(o => o.NodeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var accepted = await db.OverflowOffers.Where(o => o.Outcome == OfferOutcomes.Accepted && o.EndedAt >= hourAgo)
+            .GroupBy(o => o.NodeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var queued = await db.Tickets.CountAsync(t => t.QueuedSince != null, cancellationToken);
         var staleAfter = options.Value.StaleAfter;
         return new NetworkView(now, options.Value.ReportIntervalSeconds, [.. rows.Select(row => new NetworkNode(
             row.Id,
@@ -60,7 +66,9 @@ public sealed class CapacityReports(HubDbContext db, TimeProvider clock, IOption
                 row.Report.AverageHandlingSeconds,
                 row.Report.AcceptingOverflow,
                 row.Report.OfficeOpen,
-                row.Report.ReceivedAt)))]);
+                row.Report.ReceivedAt),
+            awaiting.GetValueOrDefault(row.Id),
+            accepted.GetValueOrDefault(row.Id)))], queued);
     }
 
     private static void Validate(CapacityReport report)

@@ -8,6 +8,8 @@ namespace LineaHub.Schemas.Capacity;
 /// <param name="RegionCode">ISTAT region code.</param>
 /// <param name="State">One of <see cref="Nodes.NodeStates"/>, stale included.</param>
 /// <param name="LastReport">The latest capacity report, or null when none arrived yet.</param>
+/// <param name="OffersAwaitingAnswer">Overflow offers made to this node that it has not answered yet.</param>
+/// <param name="OverflowAcceptedLastHour">Overflow tickets it accepted in the last hour.</param>
 public sealed record NetworkNode(
     Guid Id,
     string Name,
@@ -15,4 +17,6 @@ public sealed record NetworkNode(
     string Code,
     string RegionCode,
     string State,
-    CapacitySnapshot? LastReport);
+    CapacitySnapshot? LastReport,
+    int OffersAwaitingAnswer = 0,
+    int OverflowAcceptedLastHour = 0);

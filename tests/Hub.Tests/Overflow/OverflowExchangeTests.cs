@@ -47,12 +47,16 @@ public sealed class OverflowExchangeTests
             Assert.Empty(await other.InboxAsync());
         }
 
+        Assert.Equal(1, (await NetworkAsync(admin)).Nodes.Single(n => n.Id == idle.Id).OffersAwaitingAnswer);
+
         var accepted = await idle.MovedAsync(ticket.Code, TicketActions.Accept);
 
         Assert.Equal((TicketStates.Accepted, idle.Id), (accepted.Status, accepted.Holder.NodeId));
         Assert.Null(accepted.Overflow?.OfferedTo);
         var news = Assert.Single(await origin.InboxAsync());
         Assert.Equal((InboxKinds.Status, TicketActions.Accept, TicketStates.Accepted), (news.Kind, news.Change?.Action, news.Change?.To));
+        var network = await NetworkAsync(admin);
+        Assert.Equal((0, 1), (network.Nodes.Single(n => n.Id == idle.Id).OffersAwaitingAnswer, network.Nodes.Single(n => n.Id == idle.Id).OverflowAcceptedLastHour));
         await origin.AcknowledgeAsync(news.Id);
         Assert.Empty(await origin.InboxAsync());
         Assert.Single(await idle.InboxAsync());
@@ -101,6 +105,7 @@ public sealed class OverflowExchangeTests
         Assert.Equal(clock.GetUtcNow(), queued.Overflow?.QueuedSince);
         Assert.Equal(clock.GetUtcNow().AddSeconds(120), queued.Overflow?.ReturnAt);
         Assert.Equal(2, queued.Version);
+        Assert.Equal(2, (await NetworkAsync(admin)).TicketsInNetworkQueue);
 
         await silent.ReportAsync(OverflowNetwork.Idle);
         clock.Advance(TimeSpan.FromSeconds(2));
@@ -290,6 +295,9 @@ public sealed class OverflowExchangeTests
         Assert.Equal(1, removed);
         Assert.Equal(11, Assert.Single(await office.InboxAsync()).Id);
     }
+
+    private static async Task<NetworkView> NetworkAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<NetworkView>("/api/v1/admin/network"))!;
 
     private static async Task InsertAsync(HubServer hub, Guid nodeId, long id, DateTimeOffset? at = null)
     {
