@@ -14,15 +14,15 @@ public static class SchedulingServiceCollectionExtensions
             // Housekeeping jobs are idempotent deletes, so every replica may run them on its own schedule.
             // First run one interval after start: at start there is nothing worth pruning yet.
             var pruneInterval = TimeSpan.FromMinutes(10);
-            quartz.ScheduleJob<PruneUsedAssertionsJob>(trigger => trigger
+            quartz.ScheduleJob<PruneJob<UsedAssertionPruner>>(trigger => trigger
                 .WithIdentity("prune-used-assertions")
                 .StartAt(clock.GetUtcNow() + pruneInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
-            quartz.ScheduleJob<PruneIdempotencyRecordsJob>(trigger => trigger
+            quartz.ScheduleJob<PruneJob<IdempotencyRecordPruner>>(trigger => trigger
                 .WithIdentity("prune-idempotency-records")
                 .StartAt(clock.GetUtcNow() + pruneInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
-            quartz.ScheduleJob<PruneInboxJob>(trigger => trigger
+            quartz.ScheduleJob<PruneJob<InboxPruner>>(trigger => trigger
                 .WithIdentity("prune-inbox")
                 .StartAt(clock.GetUtcNow() + pruneInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));

@@ -296,6 +296,28 @@ public sealed class OverflowExchangeTests
         Assert.Equal(11, Assert.Single(await office.InboxAsync()).Id);
     }
 
+    [Fact]
+    public async Task The_scheduled_housekeeping_job_prunes_the_inbox()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var hub = await HubServer.StartAsync(StorageKind.Sqlite, time: clock);
+        var admin = await hub.CreateAdminClientAsync();
+        using var office = await hub.OfficeAsync(admin);
+        await InsertAsync(hub, office.Id, 10, clock.GetUtcNow() - TimeSpan.FromDays(15));
+        var scheduler = await hub.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var trigger = await scheduler.GetTrigger(new Quartz.TriggerKey("prune-inbox"));
+        Assert.NotNull(trigger);
+
+        await scheduler.TriggerJob(trigger.JobKey);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await office.InboxAsync()).Count > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job did not prune the old message within 20 s");
+            await Task.Delay(100);
+        }
+    }
+
     private static async Task<NetworkView> NetworkAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<NetworkView>("/api/v1/admin/network"))!;
 
