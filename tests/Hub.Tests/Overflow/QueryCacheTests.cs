@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using LineaHub.Schemas.Tickets;
 using LineaHub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LineaHub.Hub.Tests.Overflow;
 
@@ -21,7 +23,10 @@ public sealed class QueryCacheTests
         var admin = await hub.CreateAdminClientAsync();
         using var origin = await hub.OfficeAsync(admin);
         using var receiver = await hub.OfficeAsync(admin, OverflowNetwork.Idle);
-        var recorder = new CompilationRecorder();
+        // Other tests run hubs in this process at the same time, each with its own query cache: count only this one's.
+        var recorder = new CompilationRecorder(storage == StorageKind.Postgres
+            ? LineaHub.Hub.Storage.StorageProviders.WithAutoPrepare(hub.Database.ConnectionString)
+            : hub.Database.ConnectionString);
         using var subscription = DiagnosticListener.AllListeners.Subscribe(recorder);
         await RoundAsync(origin, receiver, "warm-up-1");
         await RoundAsync(origin, receiver, "warm-up-2");
@@ -51,7 +56,7 @@ public sealed class QueryCacheTests
     }
 
     /// <summary>Records the queries EF Core starts compiling while <see cref="Counting"/>.</summary>
-    private sealed class CompilationRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    private sealed class CompilationRecorder(string connectionString) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
     {
         public ConcurrentQueue<string> Compiled { get; } = new();
 
@@ -67,7 +72,8 @@ public sealed class QueryCacheTests
 
         public void OnNext(KeyValuePair<string, object?> value)
         {
-            if (Counting && value.Key.EndsWith("QueryCompilationStarting", StringComparison.Ordinal))
+            if (Counting && value.Key.EndsWith("QueryCompilationStarting", StringComparison.Ordinal)
+                && value.Value is DbContextEventData { Context: { } context } && context.Database.GetConnectionString() == connectionString)
             {
                 Compiled.Enqueue(value.Value?.ToString() ?? value.Key);
             }
