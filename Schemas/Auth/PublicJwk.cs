@@ -66,22 +66,7 @@ public sealed record PublicJwk(
         return null;
     }
 
-    private static bool IsCoordinate(string? value)
-    {
-        if (string.IsNullOrEmpty(value) || value.Length != 43)
-        {
-            return false;
-        }
-
-        Span<byte> buffer = stackalloc byte[33];
-        try
-        {
-            return Base64Url.TryDecodeFromChars(value, buffer, out var written) && written == 32;
-        }
-        catch (FormatException)
-        {
-            // TryDecodeFromChars throws, rather than returning false, on characters outside the alphabet.
-            return false;
-        }
-    }
+    /// <summary>A P-256 coordinate: exactly 32 bytes in strict base64url (no padding, whitespace or stray bits).</summary>
+    internal static bool IsCoordinate(string? value) =>
+        value is { Length: 43 } && Base64UrlStrict.TryDecode(value, out var bytes) && bytes.Length == 32;
 }

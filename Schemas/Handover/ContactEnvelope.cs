@@ -39,7 +39,7 @@ public static class ContactEnvelope
     public static string Seal(ReadOnlySpan<byte> plaintext, PublicJwk recipient, string? contentType = null)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        if (RecipientProblem(recipient) is { } problem)
+        if (recipient.Problem(PublicJwk.UseEncryption) is { } problem)
         {
             throw new ArgumentException(problem, nameof(recipient));
         }
@@ -159,26 +159,8 @@ public static class ContactEnvelope
         return header.Kid == expectedKid ? null : ForeignKey;
     }
 
-    // PublicJwk.Problem lets Base64Url's FormatException escape for a coordinate with a stray character
-    // or stray bits; a caller handing us such a key gets a reason, as for any other bad key.
-    private static string? RecipientProblem(PublicJwk recipient)
-    {
-        try
-        {
-            return recipient.Problem(PublicJwk.UseEncryption);
-        }
-        catch (FormatException)
-        {
-            return "Le coordinate x e y devono essere di 32 byte in base64url.";
-        }
-    }
-
-    // Checked here rather than with PublicJwk.Problem, which throws on some malformed coordinates (above).
     private static bool IsEphemeralKey(PublicJwk? epk) =>
-        epk is { Kty: "EC", Crv: PublicJwk.Curve, D: null } && IsCoordinate(epk.X) && IsCoordinate(epk.Y);
-
-    private static bool IsCoordinate(string? value) =>
-        value is not null && Base64UrlStrict.TryDecode(value, out var bytes) && bytes.Length == 32;
+        epk is { Kty: "EC", Crv: PublicJwk.Curve, D: null } && PublicJwk.IsCoordinate(epk.X) && PublicJwk.IsCoordinate(epk.Y);
 
     private static Envelope? Parse(string? compact)
     {

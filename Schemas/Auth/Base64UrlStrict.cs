@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 
-namespace LineaHub.Schemas.Handover;
+namespace LineaHub.Schemas.Auth;
 
 /// <summary>
 /// Base64url as JOSE writes it: no padding, no whitespace, no stray bits. <see cref="Base64Url"/> itself
