@@ -1,3 +1,4 @@
+using LineaHub.Hub.Archive;
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
 using LineaHub.Hub.Idempotency;
@@ -33,6 +34,12 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<TicketContact> TicketContacts => Set<TicketContact>();
 
     public DbSet<InboxEntry> InboxEntries => Set<InboxEntry>();
+
+    public DbSet<ArchivedContact> ArchivedContacts => Set<ArchivedContact>();
+
+    public DbSet<ArchiveRollup> ArchiveRollups => Set<ArchiveRollup>();
+
+    public DbSet<ArchiveDurationRollup> ArchiveDurationRollups => Set<ArchiveDurationRollup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,6 +23,240 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("LineaHub.Hub.Archive.ArchiveDurationRollup", b =>
+                {
+                    b.Property<short>("Cube")
+                        .HasColumnType("smallint")
+                        .HasColumnName("cube");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category");
+
+                    b.Property<short>("Measure")
+                        .HasColumnType("smallint")
+                        .HasColumnName("measure");
+
+                    b.Property<short>("Bucket")
+                        .HasColumnType("smallint")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Contacts")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contacts");
+
+                    b.HasKey("Cube", "Day", "EntityCode", "RegionCode", "Category", "Measure", "Bucket")
+                        .HasName("pk_archive_duration_rollups");
+
+                    b.ToTable("archive_duration_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Archive.ArchiveRollup", b =>
+                {
+                    b.Property<short>("Cube")
+                        .HasColumnType("smallint")
+                        .HasColumnName("cube");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("RequestType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("request_type");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("AreaIstatCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area_istat_code");
+
+                    b.Property<long>("Contacts")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contacts");
+
+                    b.Property<long>("FirstResponseCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_response_count");
+
+                    b.Property<long>("FirstResponseSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_response_sum");
+
+                    b.Property<long>("ResolutionCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resolution_count");
+
+                    b.Property<long>("ResolutionSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resolution_sum");
+
+                    b.Property<long>("SatisfactionCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("satisfaction_count");
+
+                    b.Property<long>("SatisfactionSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("satisfaction_sum");
+
+                    b.HasKey("Cube", "Day", "EntityCode", "RegionCode", "Category", "Channel", "RequestType", "Outcome", "AreaIstatCode")
+                        .HasName("pk_archive_rollups");
+
+                    b.ToTable("archive_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Archive.ArchivedContact", b =>
+                {
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("AreaCell")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("area_cell");
+
+                    b.Property<string>("AreaIstatCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area_istat_code");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Citizen")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)")
+                        .HasColumnName("citizen");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("FaqIds")
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)")
+                        .HasColumnName("faq_ids");
+
+                    b.Property<int?>("FirstResponseSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_response_seconds");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("RequestType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("request_type");
+
+                    b.Property<int?>("ResolutionSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_seconds");
+
+                    b.Property<short?>("Satisfaction")
+                        .HasColumnType("smallint")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<string>("TaxonomyVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("taxonomy_version");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("NodeId", "RecordId", "ClosedAt")
+                        .HasName("pk_archive_records");
+
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_archive_records_closed_at");
+
+                    b.ToTable("archive_records", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Auth.UsedClientAssertion", b =>
                 {
                     b.Property<string>("ClientId")

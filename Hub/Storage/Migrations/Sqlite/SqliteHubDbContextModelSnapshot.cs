@@ -17,6 +17,240 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("LineaHub.Hub.Archive.ArchiveDurationRollup", b =>
+                {
+                    b.Property<short>("Cube")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cube");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<short>("Measure")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure");
+
+                    b.Property<short>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Contacts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contacts");
+
+                    b.HasKey("Cube", "Day", "EntityCode", "RegionCode", "Category", "Measure", "Bucket")
+                        .HasName("pk_archive_duration_rollups");
+
+                    b.ToTable("archive_duration_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Archive.ArchiveRollup", b =>
+                {
+                    b.Property<short>("Cube")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cube");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("RequestType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_type");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("AreaIstatCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_istat_code");
+
+                    b.Property<long>("Contacts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contacts");
+
+                    b.Property<long>("FirstResponseCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_response_count");
+
+                    b.Property<long>("FirstResponseSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_response_sum");
+
+                    b.Property<long>("ResolutionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolution_count");
+
+                    b.Property<long>("ResolutionSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolution_sum");
+
+                    b.Property<long>("SatisfactionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfaction_count");
+
+                    b.Property<long>("SatisfactionSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfaction_sum");
+
+                    b.HasKey("Cube", "Day", "EntityCode", "RegionCode", "Category", "Channel", "RequestType", "Outcome", "AreaIstatCode")
+                        .HasName("pk_archive_rollups");
+
+                    b.ToTable("archive_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Archive.ArchivedContact", b =>
+                {
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("AreaCell")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_cell");
+
+                    b.Property<string>("AreaIstatCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_istat_code");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Citizen")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizen");
+
+                    b.Property<string>("EntityCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_code");
+
+                    b.Property<string>("FaqIds")
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("faq_ids");
+
+                    b.Property<int?>("FirstResponseSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_response_seconds");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("RequestType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_type");
+
+                    b.Property<int?>("ResolutionSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolution_seconds");
+
+                    b.Property<short?>("Satisfaction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfaction");
+
+                    b.Property<string>("TaxonomyVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taxonomy_version");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("NodeId", "RecordId", "ClosedAt")
+                        .HasName("pk_archive_records");
+
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_archive_records_closed_at");
+
+                    b.ToTable("archive_records", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Auth.UsedClientAssertion", b =>
                 {
                     b.Property<string>("ClientId")
