@@ -33,7 +33,7 @@ public static class AuthServiceCollectionExtensions
 
                 // Machines only: nodes and admin tools. No user-facing flows, so no authorization endpoint.
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes(HubScopes.Node, HubScopes.Admin);
+                server.RegisterScopes(HubScopes.Node, HubScopes.Admin, HubScopes.Analytics);
 
                 // Tokens are short-lived and a suspended node is refused on every call (see NodeCallerFilter),
                 // so storing each token for revocation would only grow a table.
@@ -74,9 +74,14 @@ public static class AuthServiceCollectionExtensions
                 .RequireAssertion(context => context.User.HasScope(HubScopes.Node)))
             .AddPolicy(HubPolicies.Admin, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.HasScope(HubScopes.Admin)));
+                .RequireAssertion(context => context.User.HasScope(HubScopes.Admin)))
+            // Which view a caller gets (own entity, or across entities with suppression) is decided per query.
+            .AddPolicy(HubPolicies.Analytics, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.HasScope(HubScopes.Analytics) || context.User.HasScope(HubScopes.Node)));
 
         services.AddScoped<AdminClients>();
+        services.AddScoped<AnalystClients>();
         services.AddScoped<UsedAssertionPruner>();
         return builder;
     }

@@ -5,4 +5,7 @@ public static class HubPolicies
 {
     public const string Node = "node";
     public const string Admin = "admin";
+
+    /// <summary>Trend queries: scope analytics.read (across entities), or network.node (a node's own entity only).</summary>
+    public const string Analytics = "analytics";
 }

@@ -9,6 +9,9 @@ public static class HubScopes
     /// <summary>Network administration: node registry, taxonomy, moderation.</summary>
     public const string Admin = "hub.admin";
 
+    /// <summary>Trend queries across entities (analysts); results are aggregated and small cells suppressed.</summary>
+    public const string Analytics = "analytics.read";
+
     /// <summary>The resource (audience) of access tokens the hub issues for itself.</summary>
     public const string HubResource = "lineahub";
 }
