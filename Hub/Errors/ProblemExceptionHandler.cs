@@ -20,6 +20,7 @@ public sealed partial class ProblemExceptionHandler(
         {
             DomainException domain => FromDomain(domain),
             BadHttpRequestException bad => FromBadRequest(bad),
+            _ when DatabaseUnavailable.Matches(exception) => Unavailable(),
             _ => null,
         };
 
@@ -35,9 +36,12 @@ public sealed partial class ProblemExceptionHandler(
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        if (exception is DomainException { RetryAfter: { } retryAfter })
+        var retryAfter = exception is DomainException domainException ? domainException.RetryAfter
+            : problem.Status == StatusCodes.Status503ServiceUnavailable ? DatabaseUnavailable.RetryAfter
+            : null;
+        if (retryAfter is { } wait)
         {
-            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -63,6 +67,17 @@ public sealed partial class ProblemExceptionHandler(
         }
 
         return problem;
+    }
+
+    private ProblemDetails Unavailable()
+    {
+        LogDatabaseUnavailable(logger);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Servizio momentaneamente non disponibile",
+            Detail = "Il database dell'hub non risponde in questo momento. La richiesta non è stata registrata: ripeterla tra qualche secondo.",
+        };
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
@@ -98,6 +113,9 @@ public sealed partial class ProblemExceptionHandler(
             Detail = "La richiesta non è leggibile: controllare il formato e l'intestazione Content-Type.",
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database cannot serve now; answered 503 with Retry-After")]
+    private static partial void LogDatabaseUnavailable(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -1,3 +1,4 @@
+using LineaHub.Hub.Archive;
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Overflow;
@@ -26,6 +27,13 @@ public static class SchedulingServiceCollectionExtensions
                 .WithIdentity("prune-inbox")
                 .StartAt(clock.GetUtcNow() + pruneInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(pruneInterval).RepeatForever()));
+
+            // Archive months pass the horizon once a month; checking every six hours drops one within a day of its end.
+            var archiveInterval = TimeSpan.FromHours(6);
+            quartz.ScheduleJob<PruneJob<ArchiveRetention>>(trigger => trigger
+                .WithIdentity("archive-retention")
+                .StartAt(clock.GetUtcNow() + pruneInterval)
+                .WithSimpleSchedule(schedule => schedule.WithInterval(archiveInterval).RepeatForever()));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

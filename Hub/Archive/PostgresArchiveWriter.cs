@@ -1,0 +1,169 @@
+using LineaHub.Hub.Storage;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LineaHub.Hub.Archive;
+
+/// <summary>
+/// PostgreSQL: binary COPY of the batch into a staging table, one INSERT … SELECT … ON CONFLICT DO NOTHING that reports
+/// the records it stored, and one upsert of the rollup deltas of exactly those records. Five round trips per batch,
+/// whatever its size, and no row-by-row statement.
+/// </summary>
+public sealed class PostgresArchiveWriter(ArchivePartitions partitions) : IArchiveWriter
+{
+    private const string Columns =
+        "node_id, record_id, closed_at, opened_at, received_at, entity_code, region_code, taxonomy_version, category, channel, "
+        + "request_type, outcome, first_response_seconds, resolution_seconds, area_istat_code, area_cell, citizen, text, faq_ids, satisfaction";
+
+    public async Task<IReadOnlySet<string>> WriteAsync(HubDbContext db, IReadOnlyList<ArchivedContact> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        await partitions.EnsureAsync(db, records.Select(r => r.ClosedAt), cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+
+        // Dropped at commit; DISCARD TEMP on the pooled connection's reset drops it anyway.
+        await ExecuteAsync(connection, "CREATE TEMP TABLE archive_staging (LIKE archive_records) ON COMMIT DROP", cancellationToken);
+        await CopyAsync(connection, records, cancellationToken);
+
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using (var insert = new NpgsqlCommand(
+            $"INSERT INTO archive_records ({Columns}) SELECT {Columns} FROM archive_staging ON CONFLICT DO NOTHING RETURNING record_id",
+            connection))
+        {
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        await ExecuteAsync(connection, "DROP TABLE archive_staging", cancellationToken);
+        var deltas = RollupDeltas.From(records.Where(r => stored.Contains(r.RecordId)));
+        await UpsertCountsAsync(connection, deltas.Counts, cancellationToken);
+        await UpsertDurationsAsync(connection, deltas.Durations, cancellationToken);
+        return stored;
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<ArchivedContact> records, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY archive_staging ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var r in records)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(r.NodeId, NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(r.RecordId, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.ClosedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(r.OpenedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(r.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(r.EntityCode, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.TaxonomyVersion, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.Category, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.Channel, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.RequestType, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(r.Outcome, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(copy, r.FirstResponseSeconds, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(copy, r.ResolutionSeconds, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(r.AreaIstatCode, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(copy, r.AreaCell, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(copy, r.Citizen, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(copy, r.Text, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(copy, r.FaqIds, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(copy, r.Satisfaction, NpgsqlDbType.Smallint, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct =>
+        value is { } present ? copy.WriteAsync(present, type, cancellationToken) : copy.WriteNullAsync(cancellationToken);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is not null ? copy.WriteAsync(value, type, cancellationToken) : copy.WriteNullAsync(cancellationToken);
+
+    private static async Task UpsertCountsAsync(NpgsqlConnection connection, IReadOnlyList<ArchiveRollup> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        // The arrays arrive in key order and unnest keeps it, so concurrent batches lock shared rows in one order.
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO archive_rollups AS r (cube, day, entity_code, region_code, category, channel, request_type, outcome, area_istat_code,
+                contacts, first_response_count, first_response_sum, resolution_count, resolution_sum, satisfaction_count, satisfaction_sum)
+            SELECT * FROM unnest(@cube, @day, @entity, @region, @category, @channel, @request_type, @outcome, @area,
+                @contacts, @first_count, @first_sum, @resolution_count, @resolution_sum, @satisfaction_count, @satisfaction_sum)
+            ON CONFLICT ON CONSTRAINT pk_archive_rollups DO UPDATE SET
+                contacts = r.contacts + excluded.contacts,
+                first_response_count = r.first_response_count + excluded.first_response_count,
+                first_response_sum = r.first_response_sum + excluded.first_response_sum,
+                resolution_count = r.resolution_count + excluded.resolution_count,
+                resolution_sum = r.resolution_sum + excluded.resolution_sum,
+                satisfaction_count = r.satisfaction_count + excluded.satisfaction_count,
+                satisfaction_sum = r.satisfaction_sum + excluded.satisfaction_sum
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<short[]>("cube", [.. rows.Select(r => r.Cube)]));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("day", [.. rows.Select(r => r.Day)]));
+        AddText(command, "entity", rows.Select(r => r.EntityCode));
+        AddText(command, "region", rows.Select(r => r.RegionCode));
+        AddText(command, "category", rows.Select(r => r.Category));
+        AddText(command, "channel", rows.Select(r => r.Channel));
+        AddText(command, "request_type", rows.Select(r => r.RequestType));
+        AddText(command, "outcome", rows.Select(r => r.Outcome));
+        AddText(command, "area", rows.Select(r => r.AreaIstatCode));
+        AddLong(command, "contacts", rows.Select(r => r.Contacts));
+        AddLong(command, "first_count", rows.Select(r => r.FirstResponseCount));
+        AddLong(command, "first_sum", rows.Select(r => r.FirstResponseSum));
+        AddLong(command, "resolution_count", rows.Select(r => r.ResolutionCount));
+        AddLong(command, "resolution_sum", rows.Select(r => r.ResolutionSum));
+        AddLong(command, "satisfaction_count", rows.Select(r => r.SatisfactionCount));
+        AddLong(command, "satisfaction_sum", rows.Select(r => r.SatisfactionSum));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task UpsertDurationsAsync(NpgsqlConnection connection, IReadOnlyList<ArchiveDurationRollup> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO archive_duration_rollups AS r (cube, day, entity_code, region_code, category, measure, bucket, contacts)
+            SELECT * FROM unnest(@cube, @day, @entity, @region, @category, @measure, @bucket, @contacts)
+            ON CONFLICT ON CONSTRAINT pk_archive_duration_rollups DO UPDATE SET contacts = r.contacts + excluded.contacts
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<short[]>("cube", [.. rows.Select(r => r.Cube)]));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("day", [.. rows.Select(r => r.Day)]));
+        AddText(command, "entity", rows.Select(r => r.EntityCode));
+        AddText(command, "region", rows.Select(r => r.RegionCode));
+        AddText(command, "category", rows.Select(r => r.Category));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("measure", [.. rows.Select(r => r.Measure)]));
+        command.Parameters.Add(new NpgsqlParameter<short[]>("bucket", [.. rows.Select(r => r.Bucket)]));
+        AddLong(command, "contacts", rows.Select(r => r.Contacts));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddText(NpgsqlCommand command, string name, IEnumerable<string> values) =>
+        command.Parameters.Add(new NpgsqlParameter<string[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = [.. values] });
+
+    private static void AddLong(NpgsqlCommand command, string name, IEnumerable<long> values) =>
+        command.Parameters.Add(new NpgsqlParameter<long[]>(name, [.. values]));
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
