@@ -1,3 +1,4 @@
+using LineaHub.NodeAgent.Archive;
 using LineaHub.NodeAgent.Capacity;
 using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
@@ -28,6 +29,7 @@ public static class AgentApp
         app.MapLocalApi();
         app.MapLocalTicketsApi();
         app.MapOverflowApi();
+        app.MapArchiveApi();
         return app;
     }
 
@@ -60,6 +62,7 @@ public static class AgentApp
         services.AddOptions<LocalTicketsOptions>().BindConfiguration(LocalTicketsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LocalTickets>();
         builder.AddOverflow();
+        builder.AddArchive();
         return builder;
     }
 }

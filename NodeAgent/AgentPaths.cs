@@ -24,4 +24,6 @@ public sealed class AgentPaths
 
     public string DatabaseFile => Path.Combine(DataDirectory, "agent.db");
 
+    /// <summary>The secret that keys citizens' pseudonyms in archive records; it never leaves this folder.</summary>
+    public string PseudonymSecretFile => Path.Combine(KeysDirectory, "pseudonym.secret");
 }

@@ -14,8 +14,35 @@ internal static class PrivateFiles
 
     public static async Task WriteAsync(string path, string content, CancellationToken cancellationToken)
     {
-        EnsureDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
+        await WriteTemporaryAsync(temporary, content, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="path"/> unless it exists; false when it does (another process may have just written it).
+    /// For a value that must be chosen once, e.g. a secret: of two processes starting together, one wins and both use it.
+    /// </summary>
+    public static async Task<bool> TryCreateAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        await WriteTemporaryAsync(temporary, content, cancellationToken);
+        try
+        {
+            // Without overwrite the move fails if the file is there, rather than replacing it.
+            File.Move(temporary, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return false;
+        }
+    }
+
+    private static async Task WriteTemporaryAsync(string temporary, string content, CancellationToken cancellationToken)
+    {
+        EnsureDirectory(Path.GetDirectoryName(temporary)!);
         if (OperatingSystem.IsWindows())
         {
             await File.WriteAllTextAsync(temporary, content, cancellationToken);
@@ -35,7 +62,5 @@ internal static class PrivateFiles
                 await writer.WriteAsync(content.AsMemory(), cancellationToken);
             }
         }
-
-        File.Move(temporary, path, overwrite: true);
     }
 }

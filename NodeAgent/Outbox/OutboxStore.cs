@@ -193,6 +193,21 @@ public sealed class OutboxStore(AgentDatabase database, TimeProvider clock)
             await ScalarAsync("SELECT COUNT(*) FROM outbox_messages WHERE dead_at IS NULL;", null, cancellationToken),
             CultureInfo.InvariantCulture);
 
+    /// <summary>Pending messages of one kind, inside the caller's transaction (e.g. to bound how many of them wait at once).</summary>
+    public async Task<int> CountPendingAsync(SqliteTransaction transaction, string kind, CancellationToken cancellationToken) =>
+        Convert.ToInt32(
+            await transaction.ScalarAsync(
+                "SELECT COUNT(*) FROM outbox_messages WHERE kind = $kind AND dead_at IS NULL;", cancellationToken, ("$kind", kind)),
+            CultureInfo.InvariantCulture);
+
+    /// <summary>The latest failed attempt of a message of one kind still in the outbox (pending or dead), or null.</summary>
+    public async Task<OutboxMessage?> FindLastFailedAsync(SqliteTransaction transaction, string kind, CancellationToken cancellationToken) =>
+        (await transaction.QueryAsync(
+            $"SELECT {Columns} FROM outbox_messages WHERE kind = $kind AND last_error IS NOT NULL ORDER BY last_attempt_at DESC, id DESC LIMIT 1;",
+            Read,
+            cancellationToken,
+            ("$kind", kind))).SingleOrDefault();
+
     public async Task<int> CountDeadAsync(CancellationToken cancellationToken) =>
         Convert.ToInt32(
             await ScalarAsync("SELECT COUNT(*) FROM outbox_messages WHERE dead_at IS NOT NULL;", null, cancellationToken),

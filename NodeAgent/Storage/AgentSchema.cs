@@ -1,3 +1,4 @@
+using LineaHub.NodeAgent.Archive;
 using LineaHub.NodeAgent.Outbox;
 using LineaHub.NodeAgent.Overflow;
 
@@ -13,5 +14,6 @@ public static class AgentSchema
     [
         OutboxSchema.CreateOutbox,
         OverflowSchema.CreateOverflowTables,
+        ArchiveSchema.CreateArchiveRecords,
     ];
 }

@@ -117,8 +117,9 @@ public sealed class OwnTicketsTests
             Overflow = new TicketOverflow(null, null, TestAgent.Start, TestAgent.Start.AddMinutes(10), 0),
         };
 
-        await agent.Get<IOutboxDeliveryListener>().OnDeliveredAsync(message, JsonSerializer.Serialize(queued, JsonSerializerOptions.Web), CancellationToken.None);
-        await agent.Get<IOutboxDeliveryListener>().OnDeliveredAsync(message, "not json", CancellationToken.None);
+        var listener = agent.Get<IEnumerable<IOutboxDeliveryListener>>().OfType<TicketDeliveries>().Single();
+        await listener.OnDeliveredAsync(message, JsonSerializer.Serialize(queued, JsonSerializerOptions.Web), CancellationToken.None);
+        await listener.OnDeliveredAsync(message, "not json", CancellationToken.None);
         var status = await agent.Get<OverflowStatusQuery>().GetAsync(CancellationToken.None);
 
         Assert.Empty(status.OwnOffered);
