@@ -17,6 +17,7 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton<PseudonymSecret>();
         services.AddSingleton<ArchiveStore>();
         services.AddSingleton<ContactArchiver>();
+        services.AddSingleton<ArchiveImport>();
         services.AddSingleton<ArchiveStatusQuery>();
         services.AddSingleton<IOutboxDeliveryListener, ArchiveDeliveries>();
         services.AddSingleton<ArchiveBatcher>();

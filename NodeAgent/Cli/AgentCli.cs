@@ -10,7 +10,8 @@ namespace LineaHub.NodeAgent.Cli;
 /// <summary>
 /// The agent's command line, for the IT staff of an office:
 /// <c>join --hub URL --code CODE</c>, <c>run</c> (the default), <c>rotate-key</c>, <c>status</c>,
-/// <c>ticket show CODE</c>, <c>ticket list</c>, <c>overflow status</c>.
+/// <c>ticket show CODE</c>, <c>ticket list</c>, <c>overflow status</c>, <c>import FILE.csv</c>, <c>archive status</c>,
+/// <c>archive retry BATCH</c>.
 /// Options other than the command's own (e.g. <c>--Urls</c>) go to the host configuration.
 /// </summary>
 public static class AgentCli
@@ -80,7 +81,10 @@ public static class AgentCli
         var ticket = TicketCommands(dataOption);
         var overflow = OverflowCommands(dataOption);
 
-        var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.") { dataOption, join, rotate, status, run, ticket, overflow };
+        var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.")
+        {
+            dataOption, join, rotate, status, run, ticket, overflow, ArchiveCommands.Import(dataOption), ArchiveCommands.Archive(dataOption),
+        };
         root.TreatUnmatchedTokensAsErrors = false;
         root.Action = run.Action;
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output ?? Console.Out });
@@ -184,7 +188,7 @@ public static class AgentCli
         return null;
     }
 
-    private static async Task<int> WithAppAsync(ParseResult parse, Option<string?> dataOption, Func<WebApplication, Task<int>> action)
+    internal static async Task<int> WithAppAsync(ParseResult parse, Option<string?> dataOption, Func<WebApplication, Task<int>> action)
     {
         var data = parse.GetValue(dataOption);
         var hostArgs = parse.UnmatchedTokens.ToList();
