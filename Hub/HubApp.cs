@@ -1,4 +1,4 @@
-using LineaHub.Hub.Archive;
+using LineaHub.Hub.Analytics;
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
 using LineaHub.Hub.Errors;
@@ -53,7 +53,7 @@ public static class HubApp
         builder.AddCapacity();
         builder.AddTickets();
         builder.AddOverflow();
-        builder.AddArchive();
+        builder.AddAnalytics();
         // Quartz keeps wall-clock time of its own; only the first run's start is computed here.
         builder.Services.AddHubScheduling(TimeProvider.System);
         builder.Services.AddHubOpenApi();
@@ -84,7 +84,7 @@ public static class HubApp
         app.MapCapacityApi();
         app.MapTicketsApi();
         app.MapInboxApi();
-        app.MapArchiveApi();
+        app.MapAnalyticsApi();
         return app;
     }
 }
