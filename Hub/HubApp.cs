@@ -1,3 +1,4 @@
+using LineaHub.Hub.Archive;
 using LineaHub.Hub.Analytics;
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
@@ -54,6 +55,7 @@ public static class HubApp
         builder.AddTickets();
         builder.AddOverflow();
         builder.AddAnalytics();
+        builder.AddArchive();
         // Quartz keeps wall-clock time of its own; only the first run's start is computed here.
         builder.Services.AddHubScheduling(TimeProvider.System);
         builder.Services.AddHubOpenApi();
@@ -85,6 +87,7 @@ public static class HubApp
         app.MapTicketsApi();
         app.MapInboxApi();
         app.MapAnalyticsApi();
+        app.MapArchiveApi();
         return app;
     }
 }
