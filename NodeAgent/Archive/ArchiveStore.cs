@@ -100,8 +100,13 @@ public sealed class ArchiveStore(TimeProvider clock)
         }
 
         var refused = 0;
-        foreach (var refusal in response.Refused.Where(r => r.RecordId is not null))
+        foreach (var refusal in response.Refused)
         {
+            // The hub leaves the id out when the id itself is at fault; the position in the batch still names the record.
+            var id = refusal.RecordId ?? await transaction.ScalarAsync(
+                "SELECT record_id FROM archive_records WHERE batch_id = $batch ORDER BY seq LIMIT 1 OFFSET $index;",
+                cancellationToken,
+                ("$batch", batchId), ("$index", refusal.Index)) as string;
             refused += await transaction.ExecuteAsync(
                 """
                 UPDATE archive_records SET state = $refused, record = NULL, errors = $errors, answered_at = $now
@@ -109,7 +114,7 @@ public sealed class ArchiveStore(TimeProvider clock)
                 """,
                 cancellationToken,
                 ("$refused", Refused), ("$errors", JsonSerializer.Serialize(refusal.Errors, JsonSerializerOptions.Web)), ("$now", now),
-                ("$batch", batchId), ("$id", refusal.RecordId), ("$pending", Pending));
+                ("$batch", batchId), ("$id", id), ("$pending", Pending));
         }
 
         var released = await ReleaseBatchAsync(transaction, batchId, cancellationToken);

@@ -133,6 +133,25 @@ public sealed class ArchiveBatchingTests
     }
 
     [Fact]
+    public async Task A_record_refused_without_its_id_is_found_by_its_place_in_the_batch_and_not_sent_again()
+    {
+        await using var agent = await ArchiveAgent.CreateAsync(Batches(3));
+        agent.Hub.FindsPersonalDataInTheIdOf("n-2");
+        await agent.CloseAsync(Contacts.Closed("n-1"));
+        await agent.CloseAsync(Contacts.Closed("n-2"));
+        await agent.CloseAsync(Contacts.Closed("n-3"));
+
+        await agent.DeliverAsync();
+        agent.Clock.Advance(TimeSpan.FromHours(1));
+        await agent.DeliverAsync();
+
+        var status = await agent.StatusAsync();
+        Assert.Equal((0, 2, 1), (status.Pending, status.Sent, status.Refused));
+        Assert.Equal("n-2", Assert.Single(status.RecentlyRefused).ContactId);
+        Assert.Single(agent.Hub.Calls);
+    }
+
+    [Fact]
     public async Task A_batch_refused_as_a_whole_is_a_dead_letter_with_the_reason_and_can_be_sent_again_with_its_key()
     {
         await using var agent = await ArchiveAgent.CreateAsync(Batches(2));

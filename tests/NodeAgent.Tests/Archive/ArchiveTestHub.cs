@@ -19,6 +19,7 @@ internal sealed class ArchiveTestHub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ArchiveRecord> _stored = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _personal = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _personalIds = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly DateTimeOffset _now;
     private int _failuresLeft;
@@ -61,6 +62,9 @@ internal sealed class ArchiveTestHub : IAsyncDisposable
 
     /// <summary>The hub's guard finds personal data in the record with this id: refused on its own, with a reason.</summary>
     public void FindsPersonalDataIn(string recordId) => _personal[recordId] = true;
+
+    /// <summary>The hub's guard finds the id itself personal: refused without echoing the id, only its position.</summary>
+    public void FindsPersonalDataInTheIdOf(string recordId) => _personalIds[recordId] = true;
 
     /// <summary>The hub goes away: connections are refused until <see cref="RestartAsync"/>; what it stored stays.</summary>
     public async Task StopAsync()
@@ -139,7 +143,11 @@ internal sealed class ArchiveTestHub : IAsyncDisposable
                 errors.Add(new ArchiveRecordError("text", "personal_data", "Il testo contiene ancora dati personali ([NOME]): anonimizzarlo prima dell'invio."));
             }
 
-            if (errors.Count > 0)
+            if (record.RecordId is { } personalId && _personalIds.ContainsKey(personalId))
+            {
+                refused.Add(new RefusedArchiveRecord(index, null, [new ArchiveRecordError("recordId", "personal_data", "Un identificativo non può essere un dato personale.")]));
+            }
+            else if (errors.Count > 0)
             {
                 refused.Add(new RefusedArchiveRecord(index, record.RecordId, errors));
             }
