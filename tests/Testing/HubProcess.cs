@@ -37,9 +37,12 @@ public sealed class HubProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the hub with <paramref name="settings"/> (configuration keys, e.g. <c>Storage:Provider</c>) and waits until it is ready.</summary>
-    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken = default)
+    public static Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, FreePort(), cancellationToken);
+
+    /// <summary>Starts the hub on <paramref name="port"/> of 127.0.0.1 — a killed hub's, so that its agents find the new one.</summary>
+    public static async Task<HubProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, int port, CancellationToken cancellationToken = default)
     {
-        var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(HubAssemblyPath());
@@ -71,16 +74,21 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process with SIGKILL, as <c>kill -9</c> does: no shutdown, no flush, whatever it was doing.</summary>
+    public async Task KillAsync()
     {
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
 
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         process.Dispose();
     }
 
@@ -130,7 +138,8 @@ public sealed class HubProcess : IAsyncDisposable
             : throw new FileNotFoundException($"The hub is not built for {configuration} beside the tests (looked for {path}).");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free now (another process may take it before it is bound).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

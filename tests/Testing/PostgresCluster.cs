@@ -150,6 +150,30 @@ public sealed class PostgresCluster : IAsyncDisposable
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)", cancellationToken);
     }
 
+    /// <summary>Stops the server as an outage would (fast shutdown: connections are cut); <see cref="ResumeServerAsync"/> brings it back.</summary>
+    public async Task PauseServerAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync("pg_ctl", ["stop", "-w", "-t", "60", "-m", "fast", "-D", DataDirectory], cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL did not stop in {RootDirectory}:{Environment.NewLine}{result.Output}");
+        }
+    }
+
+    /// <summary>Starts the server again after <see cref="PauseServerAsync"/>, on the same port, so connection strings stay valid.</summary>
+    public async Task ResumeServerAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync("pg_ctl",
+            ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", $"-p {Port}"],
+            cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL did not start again on port {Port}:{Environment.NewLine}{result.Output}");
+        }
+
+        await WaitUntilReadyAsync(cancellationToken);
+    }
+
     /// <summary>Stops the server at once (no checkpoint) and deletes its folder.</summary>
     public ValueTask DisposeAsync()
     {
