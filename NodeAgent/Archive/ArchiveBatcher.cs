@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LineaHub.NodeAgent.Outbox;
-using LineaHub.NodeAgent.Storage;
 using LineaHub.Schemas.Archive;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -24,7 +23,8 @@ public sealed partial class ArchiveBatcher(
     public const string Kind = "archive.batch";
     public const string RelativePath = "api/v1/archive/batches";
 
-    private int _orphansReleased;
+    // Set once the release has succeeded, so a failed first attempt is made again.
+    private bool _orphansReleased;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,8 +35,18 @@ public sealed partial class ArchiveBatcher(
             var changed = store.NextChange;
             try
             {
-                var pass = await FormDueAsync(stoppingToken);
-                var wait = pass.NextDueAt is { } due && due - clock.GetUtcNow() < poll ? due - clock.GetUtcNow() : poll;
+                var wait = poll;
+                try
+                {
+                    var pass = await FormDueAsync(stoppingToken);
+                    wait = pass.NextDueAt is { } due && due - clock.GetUtcNow() < poll ? due - clock.GetUtcNow() : poll;
+                }
+                catch (SqliteException exception)
+                {
+                    // A database held too long by another process (a large import): the records are safe; look again later.
+                    LogDatabaseBusy(logger, exception.SqliteErrorCode);
+                }
+
                 if (wait > TimeSpan.Zero)
                 {
                     using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -54,7 +64,7 @@ public sealed partial class ArchiveBatcher(
     /// <summary>Forms every batch that is due now, as long as fewer than <see cref="ArchiveOptions.MaxQueuedBatches"/> wait in the outbox.</summary>
     public async Task<ArchiveBatching> FormDueAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _orphansReleased, 1) == 0)
+        if (!_orphansReleased)
         {
             // Once per process, before any answer of this process can be on its way: a batch that left the outbox without
             // its answer being read belongs to a process that stopped.
@@ -63,6 +73,8 @@ public sealed partial class ArchiveBatcher(
             {
                 LogOrphansReleased(logger, released);
             }
+
+            _orphansReleased = true;
         }
 
         int batches = 0, records = 0;
@@ -118,6 +130,9 @@ public sealed partial class ArchiveBatcher(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Archive batch {BatchId} formed with {Records} records")]
     private static partial void LogFormed(ILogger logger, long batchId, int records);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Archive batches not formed: database error {SqliteErrorCode}; trying again shortly")]
+    private static partial void LogDatabaseBusy(ILogger logger, int sqliteErrorCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Records} archive records whose batch was delivered before the agent stopped wait for a new batch")]
     private static partial void LogOrphansReleased(ILogger logger, int records);
