@@ -4,6 +4,7 @@ using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
 using LineaHub.NodeAgent.Outbox;
 using LineaHub.NodeAgent.Overflow;
+using LineaHub.Schemas.Anonymisation;
 using LineaHub.Schemas.Handover;
 using LineaHub.Schemas.Tickets;
 using Microsoft.Data.Sqlite;
@@ -33,7 +34,14 @@ public sealed class LocalTickets(
     /// <summary>Opens a ticket; <paramref name="contact"/>, when given, stays here and the hub only learns that there is one.</summary>
     public async Task<TicketQueued> OpenAsync(OpenTicketRequest request, CitizenContact? contact, CancellationToken cancellationToken)
     {
-        var ticket = request with { Code = TicketCode.New().Value, Language = request.Language ?? "it", HasContact = contact is not null };
+        // The summary is shared with every office: what an operator typed is anonymised here, before it can leave.
+        var ticket = request with
+        {
+            Code = TicketCode.New().Value,
+            Language = request.Language ?? "it",
+            HasContact = contact is not null,
+            Summary = Anonymised(request.Summary),
+        };
         var (invalid, unknown) = TicketRules.Check(ticket, clock.GetUtcNow(), options.Value.MaxSlaDays);
         var problems = new Dictionary<string, string[]>(invalid, StringComparer.Ordinal);
         foreach (var (field, problem) in contact?.Problems() ?? new Dictionary<string, string[]>())
@@ -69,6 +77,7 @@ public sealed class LocalTickets(
     public async Task<TicketQueued> MoveAsync(string code, TicketEventRequest request, CancellationToken cancellationToken)
     {
         var parsed = TicketCode.Parse(code);
+        request = request with { Reason = Anonymised(request.Reason) };
         var errors = new Dictionary<string, string[]>(TicketRules.Check(request), StringComparer.Ordinal);
         if (parsed.Status != TicketCodeParseStatus.Valid)
         {
@@ -134,4 +143,6 @@ public sealed class LocalTickets(
         return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
             ?? throw new InvalidDataException("The hub answered with an empty body.");
     }
+
+    private static string? Anonymised(string? text) => text is null ? null : TextAnonymiser.Anonymise(text).Text;
 }

@@ -35,6 +35,16 @@ public static class TextAnonymiser
     /// <summary>True when the text still carries something that looks personal (the hub's guard).</summary>
     public static bool ContainsPersonalData(string text) => Find(text).Count > 0;
 
+    /// <summary>
+    /// The placeholders of the kinds of personal data left in <paramref name="text"/>, e.g. <c>[NOME], [TELEFONO]</c>;
+    /// null when there is none. For refusals: it names the kinds, never the data.
+    /// </summary>
+    public static string? DescribePersonalData(string text)
+    {
+        var findings = Find(text);
+        return findings.Count == 0 ? null : string.Join(", ", findings.Select(f => f.Label).Distinct().Select(l => l.Placeholder()));
+    }
+
     private static void Collect(string text, List<Candidate> into)
     {
         if (text.Contains('@')) AddAll(Patterns.Email(), PiiLabel.Email, text, into);

@@ -181,11 +181,9 @@ public static class ArchiveRecordRules
             return;
         }
 
-        var labels = TextAnonymiser.Find(text).Select(f => f.Label).Distinct().ToList();
-        if (labels.Count > 0)
+        // Name the kinds found, never the text itself: the refusal is logged and sent back.
+        if (TextAnonymiser.DescribePersonalData(text) is { } kinds)
         {
-            // Name the kinds found, never the text itself: the refusal is logged and sent back.
-            var kinds = string.Join(", ", labels.Select(l => l.Placeholder()));
             errors.Add(new ArchiveRecordError("text", "personal_data", $"Il testo contiene ancora dati personali ({kinds}): anonimizzarlo prima dell'invio."));
         }
     }

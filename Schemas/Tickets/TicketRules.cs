@@ -1,3 +1,4 @@
+using LineaHub.Schemas.Anonymisation;
 using LineaHub.Schemas.Taxonomy;
 
 namespace LineaHub.Schemas.Tickets;
@@ -27,6 +28,10 @@ public static class TicketRules
         if (request.Summary is { Length: > MaxSummaryLength })
         {
             invalid["summary"] = [$"Al massimo {MaxSummaryLength} caratteri."];
+        }
+        else if (request.Summary is not null && TextAnonymiser.DescribePersonalData(request.Summary) is { } kinds)
+        {
+            invalid["summary"] = [PersonalData(kinds)];
         }
 
         if (request.SlaDueAt is null)
@@ -88,9 +93,17 @@ public static class TicketRules
         {
             invalid["reason"] = [$"Al massimo {MaxReasonLength} caratteri."];
         }
+        else if (request.Reason is not null && TextAnonymiser.DescribePersonalData(request.Reason) is { } kinds)
+        {
+            invalid["reason"] = [PersonalData(kinds)];
+        }
 
         return invalid;
     }
+
+    /// <summary>Summaries and reasons are shared with every office: they say what, never who.</summary>
+    private static string PersonalData(string kinds) =>
+        $"Contiene ancora dati personali ({kinds}): descrivere la richiesta, non chi la fa.";
 
     private static void Required(Dictionary<string, string[]> problems, string field, string? value)
     {

@@ -70,6 +70,7 @@ public sealed class TicketsApiTests
         { $$"""{"category":"tributi","channel":"telefono","requestType":"informazione","slaDueAt":"{{Soon}}"}""", HttpStatusCode.BadRequest, "summary" },
         { """{"category":"tributi","channel":"telefono","requestType":"informazione","summary":"x","slaDueAt":"2001-01-01T00:00:00Z"}""", HttpStatusCode.BadRequest, "slaDueAt" },
         { """{"category":"tributi","channel":"telefono","requestType":"informazione","summary":"x","slaDueAt":"domani"}""", HttpStatusCode.BadRequest, "$.slaDueAt" },
+        { $$"""{"category":"tributi","channel":"telefono","requestType":"informazione","summary":"Il cittadino RSSMRA80A01H501U chiede della TARI","slaDueAt":"{{Soon}}"}""", HttpStatusCode.BadRequest, "summary" },
     };
 
     [Theory]
