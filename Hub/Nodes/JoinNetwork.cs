@@ -17,6 +17,7 @@ public sealed partial class JoinNetwork(
     HubDbContext db,
     IOpenIddictApplicationManager applications,
     TimeProvider clock,
+    CallerNodes callers,
     ILogger<JoinNetwork> logger)
 {
     public async Task<(Node Node, string ClientId)> JoinAsync(JoinRequest request, CancellationToken cancellationToken)
@@ -112,6 +113,7 @@ public sealed partial class JoinNetwork(
         node.Status = NodeStates.Active;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        callers.Forget(node.Id);
         LogJoined(logger, node.Id, clientId);
         return (node, clientId);
     }

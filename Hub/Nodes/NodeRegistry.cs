@@ -11,6 +11,7 @@ public sealed partial class NodeRegistry(
     HubDbContext db,
     TimeProvider clock,
     IOptions<NodesOptions> options,
+    CallerNodes callers,
     ILogger<NodeRegistry> logger)
 {
     public async Task<CreatedNodeResponse> RegisterAsync(CreateNodeRequest request, CancellationToken cancellationToken)
@@ -87,6 +88,7 @@ public sealed partial class NodeRegistry(
         node.Status = NodeStates.Suspended;
         node.SuspendedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        callers.Forget(node.Id);
         LogStatusChanged(logger, node.Id, node.Status);
         return node.ToResponse();
     }
@@ -103,6 +105,7 @@ public sealed partial class NodeRegistry(
         node.Status = node.JoinedAt is null ? NodeStates.Pending : NodeStates.Active;
         node.SuspendedAt = null;
         await db.SaveChangesAsync(cancellationToken);
+        callers.Forget(node.Id);
         LogStatusChanged(logger, node.Id, node.Status);
         return node.ToResponse();
     }

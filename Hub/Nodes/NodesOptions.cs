@@ -17,4 +17,11 @@ public sealed class NodesOptions
     /// <summary>Join attempts allowed per client address and minute.</summary>
     [Range(1, 10_000)]
     public int JoinPermitsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// How long the caller check keeps an active node before reading it again (0: every call). A suspension made
+    /// through another hub replica stops the node's calls here within this time; through this replica, at once.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int CallerCacheMilliseconds { get; set; } = 1000;
 }

@@ -12,6 +12,7 @@ public static class NodesServiceCollectionExtensions
         builder.Services.AddScoped<JoinNetwork>();
         builder.Services.AddScoped<RotateSigningKey>();
         builder.Services.AddScoped<NodeCaller>();
+        builder.Services.AddSingleton<CallerNodes>();
         builder.Services.AddJoinRateLimit();
         return builder;
     }

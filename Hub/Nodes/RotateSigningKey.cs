@@ -19,6 +19,7 @@ public sealed partial class RotateSigningKey(
     IOpenIddictApplicationManager applications,
     TimeProvider clock,
     IOptions<NodesOptions> options,
+    CallerNodes callers,
     ILogger<RotateSigningKey> logger)
 {
     public async Task<string> RotateAsync(Node node, RotateSigningKeyRequest request, CancellationToken cancellationToken)
@@ -57,6 +58,7 @@ public sealed partial class RotateSigningKey(
         tracked.SigningKeyId = keyId;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        callers.Forget(node.Id);
         LogRotated(logger, node.Id, keyId);
         return keyId;
     }
