@@ -22,7 +22,7 @@ public static class StorageProviders
     /// <summary>
     /// Lets Npgsql prepare the statements the hub runs over and over (the dispatch path runs a dozen per offer), so
     /// PostgreSQL stops parsing and planning them each time: measured −26 % of its CPU per offer. A connection string
-    /// that sets <c>Max Auto Prepare</c> itself keeps its value.
+    /// that sets <c>Max Auto Prepare</c> (or <c>No Reset On Close</c>, below) itself keeps its value.
     /// </summary>
     public static string WithAutoPrepare(string connectionString)
     {
@@ -32,6 +32,16 @@ public static class StorageProviders
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        // The hub keeps no session state on a connection (no SET, temporary tables, LISTEN or advisory locks), so
+        // the reset Npgsql sends when a pooled connection is reused — seven statements, measured at 0.28 ms of
+        // PostgreSQL time per offer, more than any query of the offer — only costs. Npgsql still rolls back a
+        // transaction left open.
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
