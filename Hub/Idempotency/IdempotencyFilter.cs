@@ -35,8 +35,6 @@ public sealed partial class IdempotencyFilter(
     IProblemDetailsService problemDetails,
     ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
-    private const string EndpointSavepoint = "idempotent_endpoint";
-
     private static readonly string[] KeptHeaders = [HeaderNames.ContentType, HeaderNames.Location, HeaderNames.ETag];
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -68,10 +66,10 @@ public sealed partial class IdempotencyFilter(
         var store = http.RequestServices.GetRequiredService<IdempotencyStore>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // The filter takes its own savepoint before the endpoint and rolls back to it on a refusal; EF's automatic
+        // The claim also takes the filter's own savepoint, which a refusal by the endpoint rolls back to; EF's automatic
         // savepoint around each SaveChanges inside this transaction would only add two round trips per write.
         db.Database.AutoSavepointsEnabled = false;
-        if (!await store.TryClaimAsync(record, cancellationToken))
+        if (!await store.TryClaimWithSavepointAsync(record, transaction, cancellationToken))
         {
             var stored = await store.FindAsync(caller, endpoint, key, cancellationToken);
             // Nothing was written: end the transaction before answering (on SQLite it holds the write lock).
@@ -79,7 +77,6 @@ public sealed partial class IdempotencyFilter(
             return Replay(stored, record);
         }
 
-        await transaction.CreateSavepointAsync(EndpointSavepoint, cancellationToken);
         var (status, headers, body) = await RunCapturedAsync(context, next, transaction);
         if (status >= StatusCodes.Status500InternalServerError)
         {
@@ -131,7 +128,7 @@ public sealed partial class IdempotencyFilter(
             }
             catch (DomainException refused) when (refused.StatusCode < StatusCodes.Status500InternalServerError && !refused.IsTransient)
             {
-                await transaction.RollbackToSavepointAsync(EndpointSavepoint, http.RequestAborted);
+                await transaction.RollbackToSavepointAsync(IdempotencyStore.EndpointSavepoint, http.RequestAborted);
                 http.Response.Clear();
                 http.Response.StatusCode = refused.StatusCode;
                 await problemDetails.TryWriteAsync(new ProblemDetailsContext
