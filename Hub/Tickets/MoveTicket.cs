@@ -37,7 +37,7 @@ public sealed partial class MoveTicket(
 
         errors.ThrowIfInvalid();
 
-        var ticket = await db.Tickets.Include(t => t.History).SingleOrDefaultAsync(t => t.Code == canonical, cancellationToken)
+        var ticket = await CompiledTicketQueries.WithHistoryAsync(db, canonical, cancellationToken)
             ?? throw new NotFoundException($"Nessun ticket con codice {canonical}.");
         var roles = RolesOf(node, ticket);
         if (roles.Count == 0)
