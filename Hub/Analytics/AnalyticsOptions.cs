@@ -32,11 +32,18 @@ public sealed class AnalyticsOptions
     [Range(1, 500)]
     public int MaxTopCategories { get; set; } = 50;
 
-    /// <summary>Deepest GraphQL selection accepted (the schema itself is four levels deep).</summary>
+    /// <summary>
+    /// Deepest GraphQL selection accepted. The schema itself is four levels deep; the margin lets tools run the
+    /// standard introspection query (about a dozen levels of <c>ofType</c>).
+    /// </summary>
     [Range(2, 50)]
-    public int GraphQLMaxDepth { get; set; } = 8;
+    public int GraphQLMaxDepth { get; set; } = 15;
 
-    /// <summary>Highest complexity of a GraphQL document (graphql-dotnet's analyzer: lists multiply their children).</summary>
+    /// <summary>
+    /// Highest complexity of a GraphQL document (graphql-dotnet's analyzer: a field costs 1 and a list multiplies its
+    /// children by 20). A full trends selection costs about 2,000, so this admits a few queries per document and
+    /// refuses a document of many aliased copies, each of which would be a database query.
+    /// </summary>
     [Range(10, 1_000_000)]
-    public int GraphQLMaxComplexity { get; set; } = 2000;
+    public int GraphQLMaxComplexity { get; set; } = 10_000;
 }

@@ -42,7 +42,7 @@ public static class AnalyticsServiceCollectionExtensions
                     var error = new ExecutionError(domain.Message) { Code = CodeOf(domain.StatusCode) };
                     if (domain.Errors is { } errors)
                     {
-                        error.Data["errors"] = errors;
+                        error.Extensions = new Dictionary<string, object?> { ["errors"] = errors };
                     }
 
                     context.Exception = error;

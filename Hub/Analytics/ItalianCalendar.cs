@@ -1,11 +1,12 @@
 using System.Globalization;
+using LineaHub.Hub.Archive;
 
 namespace LineaHub.Hub.Analytics;
 
-/// <summary>Analysts' dates are Italian calendar days (Europe/Rome), as the rollups' days are.</summary>
+/// <summary>Analysts' dates are Italian calendar days (Europe/Rome), as the rollups' days are (<see cref="ArchiveCalendar"/>).</summary>
 internal static class ItalianCalendar
 {
-    private static readonly TimeZoneInfo Italy = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+    private static TimeZoneInfo Italy => ArchiveCalendar.Italy;
 
     /// <summary>The instant (UTC) an Italian day begins; midnight is never skipped or repeated in Italy.</summary>
     public static DateTimeOffset StartOf(DateOnly day)

@@ -26,8 +26,8 @@ public sealed class AnalyticsQueryType : ObjectGraphType
             {
                 var request = new TrendRequest(
                     context.GetArgument<TimeBucket>("bucket"),
-                    context.GetArgument<DateOnly>("from"),
-                    context.GetArgument<DateOnly>("to"),
+                    Date(context, "from"),
+                    Date(context, "to"),
                     context.GetArgument<List<TrendDimension>?>("groupBy") ?? [],
                     Filter(context));
                 var viewer = await ViewerAsync(context);
@@ -44,8 +44,8 @@ public sealed class AnalyticsQueryType : ObjectGraphType
             .ResolveAsync(async context =>
             {
                 var request = new TopCategoriesRequest(
-                    context.GetArgument<DateOnly>("from"),
-                    context.GetArgument<DateOnly>("to"),
+                    Date(context, "from"),
+                    Date(context, "to"),
                     context.GetArgument("limit", TopCategoriesParameters.DefaultLimit),
                     context.GetArgument("topLevel", false),
                     Filter(context));
@@ -67,8 +67,8 @@ public sealed class AnalyticsQueryType : ObjectGraphType
                 var measures = context.GetArgument<List<DurationMeasure>?>("measures");
                 var percentiles = context.GetArgument<List<double>?>("percentiles");
                 var request = new DurationsRequest(
-                    context.GetArgument<DateOnly>("from"),
-                    context.GetArgument<DateOnly>("to"),
+                    Date(context, "from"),
+                    Date(context, "to"),
                     context.GetArgument<TimeBucket?>("bucket"),
                     context.GetArgument<List<TrendDimension>?>("groupBy") ?? [],
                     Filter(context),
@@ -78,6 +78,10 @@ public sealed class AnalyticsQueryType : ObjectGraphType
                 return await Service<DurationsQuery>(context).RunAsync(request, viewer, context.CancellationToken);
             });
     }
+
+    /// <summary>graphql-dotnet's Date scalar arrives as a <see cref="DateTime"/> at midnight.</summary>
+    private static DateOnly Date(IResolveFieldContext context, string name) =>
+        DateOnly.FromDateTime(context.GetArgument<DateTime>(name));
 
     private static T Service<T>(IResolveFieldContext context) where T : notnull =>
         context.RequestServices!.GetRequiredService<T>();
