@@ -26,7 +26,8 @@ public sealed class PostgresArchiveWriter(ArchivePartitions partitions) : IArchi
         await partitions.EnsureAsync(db, records.Select(r => r.ClosedAt), cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
-        // Dropped at commit; DISCARD TEMP on the pooled connection's reset drops it anyway.
+        // Created and dropped inside the batch's transaction (a failure rolls the creation back): no session
+        // state outlives the request, which is what lets the hub skip Npgsql's connection reset (No Reset On Close).
         await ExecuteAsync(connection, "CREATE TEMP TABLE archive_staging (LIKE archive_records) ON COMMIT DROP", cancellationToken);
         await CopyAsync(connection, records, cancellationToken);
 
