@@ -25,6 +25,7 @@ public sealed record IngestionOptions(
           --max-seconds N          stop measuring after N s (default 300)
           --seed N                 synthetic archive seed (default 42)
           --hub-setting KEY=VALUE  extra configuration for the hub process (repeatable)
+          --profile-stages         alone: time the intake's in-process steps per record (no hub, no database)
         """;
 
     public const int IntervalSeconds = 5;

@@ -1,6 +1,12 @@
 using LineaHub.Benchmarks.ArchiveIngestion;
 
-// Usage: dotnet run -c Release --project tests/Benchmarks/ArchiveIngestion [-- --records N --senders N --offices N]
+// Usage: dotnet run -c Release --project tests/Benchmarks/ArchiveIngestion [-- --records N --senders N --offices N | --profile-stages]
+if (args.Length > 0 && args[0] == "--profile-stages")
+{
+    Console.WriteLine(StageProfile.Run(IngestionOptions.Default, 100));
+    return 0;
+}
+
 if (!IngestionOptions.TryParse(args, out var options, out var problem))
 {
     await Console.Error.WriteLineAsync(problem);
