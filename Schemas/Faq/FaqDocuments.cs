@@ -1,0 +1,45 @@
+using Lucene.Net.Documents;
+
+namespace LineaHub.Schemas.Faq;
+
+/// <summary>Turns an entry into the Lucene document the index holds.</summary>
+internal static class FaqDocuments
+{
+    public const string NoCode = "-";
+
+    public static Document From(FaqEntry entry)
+    {
+        var document = new Document
+        {
+            new StringField(FaqFields.Id, entry.Id, Field.Store.YES),
+            new StoredField(FaqFields.Version, entry.Version),
+            new TextField(FaqFields.Question, entry.Question, Field.Store.YES),
+            new TextField(FaqFields.Answer, FaqText.ToPlainText(entry.Answer), Field.Store.YES),
+            new TextField(FaqFields.Keywords, string.Join(" , ", entry.Keywords), Field.Store.NO),
+            new StringField(FaqFields.Category, entry.CategoryCode, Field.Store.YES),
+            new StringField(FaqFields.Scope, ScopeCode(entry.Scope), Field.Store.NO),
+            new StringField(FaqFields.Region, entry.RegionCode ?? NoCode, Field.Store.NO),
+            new StringField(FaqFields.Entity, entry.EntityCode ?? NoCode, Field.Store.NO),
+            new Int64Field(FaqFields.ValidFrom, entry.ValidFrom?.UtcTicks ?? long.MinValue, Field.Store.NO),
+            new Int64Field(FaqFields.ValidTo, entry.ValidTo?.UtcTicks ?? long.MaxValue, Field.Store.NO),
+        };
+
+        // Every ancestor code, so a filter on "tributi" finds "tributi.tari".
+        var code = entry.CategoryCode;
+        for (var dot = code.IndexOf('.', StringComparison.Ordinal); dot > 0; dot = code.IndexOf('.', dot + 1))
+        {
+            document.Add(new StringField(FaqFields.CategoryPath, code[..dot], Field.Store.NO));
+        }
+
+        document.Add(new StringField(FaqFields.CategoryPath, code, Field.Store.NO));
+        return document;
+    }
+
+    public static string ScopeCode(FaqScope scope) => scope switch
+    {
+        FaqScope.Network => "network",
+        FaqScope.Regional => "regional",
+        FaqScope.Local => "local",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
+    };
+}

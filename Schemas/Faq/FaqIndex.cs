@@ -1,0 +1,262 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace LineaHub.Schemas.Faq;
+
+/// <summary>
+/// The FAQ search index, in memory, as each hub replica and each agent keeps it. Changes are applied by entry
+/// version: a change older than what the index holds for that entry (including a deletion) is ignored, so a
+/// caller can replay changes from any point and stay current. Searches run concurrently with changes on a
+/// near-real-time reader that is refreshed after each change or batch.
+/// </summary>
+public sealed class FaqIndex : IDisposable
+{
+    private static readonly BM25Similarity Similarity = new();
+
+    private readonly ItalianFaqAnalyzer _analyzer = new();
+    private readonly RAMDirectory _directory = new();
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly object _writeLock = new();
+
+    // Latest version seen per entry id, deletions included, so that a stale change cannot resurrect an entry.
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _indexed = new(StringComparer.Ordinal);
+    private volatile SynonymMatcher _synonyms;
+    private long _highestVersion;
+    private bool _disposed;
+
+    /// <summary>An empty index using the given synonyms (the default set when null).</summary>
+    public FaqIndex(FaqSynonyms? synonyms = null)
+    {
+        _synonyms = new SynonymMatcher(synonyms ?? FaqSynonyms.Default, _analyzer);
+        var config = new IndexWriterConfig(ItalianFaqAnalyzer.Version, _analyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = Similarity,
+        };
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+    }
+
+    /// <summary>Published entries currently searchable (valid or not yet/no longer valid).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _indexed.Count;
+            }
+        }
+    }
+
+    /// <summary>The highest entry version applied so far: where a delta sync resumes.</summary>
+    public long HighestVersion => Interlocked.Read(ref _highestVersion);
+
+    /// <summary>The version the index holds for an entry (deleted ones included), or null if never seen.</summary>
+    public long? VersionOf(string id)
+    {
+        lock (_writeLock)
+        {
+            return _versions.TryGetValue(id, out var version) ? version : null;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the synonym list; it applies to the next search, without reindexing
+    /// (synonyms are expanded at query time).
+    /// </summary>
+    public void UseSynonyms(FaqSynonyms synonyms)
+    {
+        ArgumentNullException.ThrowIfNull(synonyms);
+        _synonyms = new SynonymMatcher(synonyms, _analyzer);
+    }
+
+    /// <summary>
+    /// Adds, updates or removes an entry (a non-published entry is removed) if <see cref="FaqEntry.Version"/>
+    /// is newer than what the index holds; returns whether it was applied. Searchable on return.
+    /// </summary>
+    public bool Apply(FaqEntry entry)
+    {
+        bool applied;
+        lock (_writeLock)
+        {
+            applied = ApplyLocked(entry);
+        }
+
+        if (applied)
+        {
+            _searchers.MaybeRefreshBlocking();
+        }
+
+        return applied;
+    }
+
+    /// <summary>Applies changes in order (see <see cref="Apply(FaqEntry)"/>) with one refresh; returns how many applied.</summary>
+    public int ApplyAll(IEnumerable<FaqEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var applied = 0;
+        lock (_writeLock)
+        {
+            foreach (var entry in entries)
+            {
+                applied += ApplyLocked(entry) ? 1 : 0;
+            }
+        }
+
+        if (applied > 0)
+        {
+            _searchers.MaybeRefreshBlocking();
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Removes an entry deleted at <paramref name="version"/>; ignored (false) if the index already holds that
+    /// version or a newer one. Remembers the deletion so an older change cannot bring the entry back.
+    /// </summary>
+    public bool Delete(string id, long version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        lock (_writeLock)
+        {
+            if (!IsNewer(id, version))
+            {
+                return false;
+            }
+
+            Remember(id, version);
+            _writer.DeleteDocuments(new Term(FaqFields.Id, id));
+            _indexed.Remove(id);
+        }
+
+        _searchers.MaybeRefreshBlocking();
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces the whole content with these entries (e.g. at start, from the database). Searches keep seeing
+    /// the previous content until the new one is complete.
+    /// </summary>
+    public void Rebuild(IEnumerable<FaqEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        lock (_writeLock)
+        {
+            _writer.DeleteAll();
+            _versions.Clear();
+            _indexed.Clear();
+            Interlocked.Exchange(ref _highestVersion, 0);
+            foreach (var entry in entries)
+            {
+                ApplyLocked(entry);
+            }
+        }
+
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>
+    /// Searches the entries that apply to the asker (network, the asker's region, the asker's entity), valid at
+    /// <see cref="FaqSearchRequest.Now"/>, optionally in one category and its subcategories.
+    /// Throws <see cref="FaqQueryException"/> for blank or over-long text; never for Lucene syntax.
+    /// </summary>
+    public FaqSearchResult Search(FaqSearchRequest request)
+    {
+        FaqQueryRules.Validate(request);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var plan = FaqQueryBuilder.Build(request.Query, _analyzer, _synonyms, searcher);
+            if (plan is null)
+            {
+                return new FaqSearchResult([], 0);
+            }
+
+            var filter = new QueryWrapperFilter(FaqFilters.For(request));
+            var top = searcher.Search(plan.Query, filter, request.Limit);
+            var hits = new List<FaqHit>(top.ScoreDocs.Length);
+            foreach (var scoreDoc in top.ScoreDocs)
+            {
+                var doc = searcher.Doc(scoreDoc.Doc);
+                var answer = doc.Get(FaqFields.Answer, CultureInfo.InvariantCulture);
+                hits.Add(new FaqHit(
+                    doc.Get(FaqFields.Id, CultureInfo.InvariantCulture),
+                    scoreDoc.Score,
+                    doc.Get(FaqFields.Question, CultureInfo.InvariantCulture),
+                    FaqSnippet.Build(_analyzer, answer, plan.MatchTerms, FaqScoring.SnippetLength),
+                    doc.Get(FaqFields.Category, CultureInfo.InvariantCulture),
+                    doc.GetField(FaqFields.Version).GetInt64Value() ?? 0));
+            }
+
+            return new FaqSearchResult(hits, top.TotalHits);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+
+    private bool ApplyLocked(FaqEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.Id);
+        if (!IsNewer(entry.Id, entry.Version))
+        {
+            return false;
+        }
+
+        Remember(entry.Id, entry.Version);
+        var idTerm = new Term(FaqFields.Id, entry.Id);
+        if (entry.Status == FaqStatus.Published)
+        {
+            _writer.UpdateDocument(idTerm, FaqDocuments.From(entry));
+            _indexed.Add(entry.Id);
+        }
+        else
+        {
+            _writer.DeleteDocuments(idTerm);
+            _indexed.Remove(entry.Id);
+        }
+
+        return true;
+    }
+
+    private bool IsNewer(string id, long version) =>
+        !_versions.TryGetValue(id, out var known) || version > known;
+
+    private void Remember(string id, long version)
+    {
+        _versions[id] = version;
+        if (version > _highestVersion)
+        {
+            Interlocked.Exchange(ref _highestVersion, version);
+        }
+    }
+
+    private sealed class BM25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}

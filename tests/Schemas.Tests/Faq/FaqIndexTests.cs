@@ -1,0 +1,290 @@
+using LineaHub.Schemas.Faq;
+
+namespace LineaHub.Schemas.Tests.Faq;
+
+public sealed class FaqIndexTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private readonly FaqIndex _index = new();
+
+    public void Dispose() => _index.Dispose();
+
+    private static FaqEntry Entry(
+        string id,
+        string question,
+        string answer = "Risposta.",
+        string category = "tributi.tari",
+        FaqScope scope = FaqScope.Network,
+        string? region = null,
+        string? entity = null,
+        DateTimeOffset? from = null,
+        DateTimeOffset? to = null,
+        long version = 1,
+        FaqStatus status = FaqStatus.Published,
+        params string[] keywords) =>
+        new(id, question, answer, category, keywords, scope, region, entity, from, to, version, status);
+
+    private List<string> Ids(string query, string? region = "13", string? entity = "E-LAQ", string? category = null) =>
+        _index.Search(new FaqSearchRequest(query, region, entity, category, Now)).Hits.Select(h => h.Id).ToList();
+
+    [Fact]
+    public void Question_weighs_more_than_answer()
+    {
+        _index.ApplyAll([
+            Entry("in-answer", "Come si paga il tributo?", "Il tributo si paga per la raccolta dei rifiuti ingombranti."),
+            Entry("in-question", "Come si prenota il ritiro degli ingombranti?", "Si telefona al numero verde."),
+        ]);
+
+        Assert.Equal(["in-question", "in-answer"], Ids("ingombranti"));
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("tari:")]
+    [InlineData("\"tari")]
+    [InlineData("tari AND OR")]
+    [InlineData("-tari ~2")]
+    [InlineData("(tari")]
+    [InlineData("tari^3 [a TO z] {x} / \\ ! ?")]
+    [InlineData("&& || ")]
+    public void Lucene_syntax_is_text_and_never_an_error(string query)
+    {
+        _index.Apply(Entry("tari", "Come si paga la TARI?"));
+
+        var result = _index.Search(new FaqSearchRequest(query, "13", "E-LAQ", null, Now));
+
+        Assert.Equal(query.Contains("tari", StringComparison.Ordinal) ? ["tari"] : [], result.Hits.Select(h => h.Id));
+    }
+
+    [Theory]
+    [InlineData("", FaqQueryProblem.Empty)]
+    [InlineData("   \t\n", FaqQueryProblem.Empty)]
+    public void Blank_query_is_refused_with_a_validation_error(string query, FaqQueryProblem problem)
+    {
+        var error = Assert.Throws<FaqQueryException>(() => _index.Search(new FaqSearchRequest(query, null, null, null, Now)));
+        Assert.Equal(problem, error.Problem);
+    }
+
+    [Fact]
+    public void Query_over_a_thousand_characters_is_refused_and_one_of_a_thousand_is_run()
+    {
+        _index.Apply(Entry("tari", "Come si paga la TARI?"));
+        var longest = ("tari " + new string('x', 995))[..1_000];
+
+        Assert.Equal(["tari"], _index.Search(new FaqSearchRequest(longest, null, null, null, Now)).Hits.Select(h => h.Id));
+        var error = Assert.Throws<FaqQueryException>(() =>
+            _index.Search(new FaqSearchRequest(longest + "x", null, null, null, Now)));
+        Assert.Equal(FaqQueryProblem.TooLong, error.Problem);
+    }
+
+    [Fact]
+    public void Only_network_own_region_and_own_entity_entries_apply()
+    {
+        _index.ApplyAll([
+            Entry("network", "Scadenze TARI nazionali"),
+            Entry("abruzzo", "Scadenze TARI in Abruzzo", scope: FaqScope.Regional, region: "13"),
+            Entry("toscana", "Scadenze TARI in Toscana", scope: FaqScope.Regional, region: "09"),
+            Entry("laquila", "Scadenze TARI a L'Aquila", scope: FaqScope.Local, region: "13", entity: "E-LAQ"),
+            Entry("celano", "Scadenze TARI a Celano", scope: FaqScope.Local, region: "13", entity: "E-CEL"),
+        ]);
+
+        Assert.Equal(["abruzzo", "laquila", "network"], Ids("scadenze tari").Order());
+        Assert.Equal(["celano", "network"], Ids("scadenze tari", region: "14", entity: "E-CEL").Order());
+        Assert.Equal(["network"], Ids("scadenze tari", region: null, entity: null));
+    }
+
+    [Fact]
+    public void Category_filter_includes_subcategories()
+    {
+        _index.ApplyAll([
+            Entry("tari", "Pagamento della tassa", category: "tributi.tari"),
+            Entry("imu", "Pagamento della tassa sulla casa", category: "tributi.imu"),
+            Entry("multa", "Pagamento della multa", category: "polizia-locale.sanzioni"),
+        ]);
+
+        Assert.Equal(["imu", "tari"], Ids("pagamento", category: "tributi").Order());
+        Assert.Equal(["imu"], Ids("pagamento", category: "tributi.imu"));
+        Assert.Empty(Ids("pagamento", category: "tributi.ta"));
+    }
+
+    [Fact]
+    public void Entries_outside_their_validity_are_not_returned()
+    {
+        _index.ApplyAll([
+            Entry("expired", "Scadenze TARI 2025", to: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            Entry("future", "Scadenze TARI 2027", from: new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            Entry("current", "Scadenze TARI 2026", from: Now.AddDays(-1), to: Now.AddTicks(1)),
+            Entry("ends-now", "Scadenze TARI fino a oggi", to: Now),
+        ]);
+
+        Assert.Equal(["current"], Ids("scadenze tari"));
+    }
+
+    [Fact]
+    public void Newer_version_replaces_an_entry_and_older_one_is_ignored()
+    {
+        Assert.True(_index.Apply(Entry("e1", "Pagamento TARI", version: 2)));
+        Assert.True(_index.Apply(Entry("e1", "Ritiro ingombranti", version: 3)));
+        Assert.False(_index.Apply(Entry("e1", "Pagamento TARI", version: 2)));
+        Assert.False(_index.Apply(Entry("e1", "Pagamento TARI", version: 3)));
+
+        Assert.Empty(Ids("tari"));
+        var hit = Assert.Single(_index.Search(new FaqSearchRequest("ingombranti", null, null, null, Now)).Hits);
+        Assert.Equal(3, hit.Version);
+        Assert.Equal(1, _index.Count);
+        Assert.Equal(3, _index.HighestVersion);
+    }
+
+    [Fact]
+    public void Delete_by_version_is_not_undone_by_an_older_change()
+    {
+        _index.Apply(Entry("e1", "Pagamento TARI", version: 1));
+
+        Assert.False(_index.Delete("e1", 1));
+        Assert.True(_index.Delete("e1", 2));
+        Assert.False(_index.Apply(Entry("e1", "Pagamento TARI", version: 2)));
+        Assert.Empty(Ids("tari"));
+        Assert.True(_index.Apply(Entry("e1", "Pagamento TARI", version: 3)));
+        Assert.Equal(["e1"], Ids("tari"));
+    }
+
+    [Theory]
+    [InlineData(FaqStatus.Draft)]
+    [InlineData(FaqStatus.InReview)]
+    [InlineData(FaqStatus.Archived)]
+    public void Unpublished_versions_remove_the_entry(FaqStatus status)
+    {
+        _index.Apply(Entry("e1", "Pagamento TARI", version: 1));
+        _index.Apply(Entry("e1", "Pagamento TARI", version: 2, status: status));
+
+        Assert.Empty(Ids("tari"));
+        Assert.Equal(0, _index.Count);
+        Assert.Equal(2, _index.VersionOf("e1"));
+    }
+
+    [Fact]
+    public void Rebuild_replaces_the_content()
+    {
+        _index.Apply(Entry("old", "Pagamento TARI", version: 9));
+        _index.Rebuild([Entry("new", "Pagamento TARI", version: 1)]);
+
+        Assert.Equal(["new"], Ids("tari"));
+        Assert.Null(_index.VersionOf("old"));
+    }
+
+    [Fact]
+    public void Typos_in_longer_words_are_tolerated_but_scored_below_exact()
+    {
+        _index.ApplyAll([
+            Entry("residenza", "Cambio di residenza"),
+            Entry("residenze", "Residenze per anziani", category: "servizi-sociali.anziani-disabili"),
+        ]);
+
+        Assert.Contains("residenza", Ids("resdienza"));  // transposition, 9 letters
+        Assert.Contains("residenza", Ids("redidenza"));
+        Assert.Empty(Ids("reXYdeza"));                     // three edits
+        var hits = _index.Search(new FaqSearchRequest("cambio resdienza", null, null, null, Now)).Hits;
+        var exact = _index.Search(new FaqSearchRequest("cambio residenza", null, null, null, Now)).Hits;
+        Assert.True(hits[0].Score < exact[0].Score);
+    }
+
+    [Fact]
+    public void Short_words_get_no_typo_tolerance()
+    {
+        _index.Apply(Entry("tari", "Pagamento della TARI"));
+
+        Assert.Empty(Ids("tar"));
+        Assert.Empty(Ids("tasi"));
+    }
+
+    [Fact]
+    public void Synonyms_find_the_office_words_and_can_be_replaced_without_reindexing()
+    {
+        _index.ApplyAll([
+            Entry("rifiuti", "Come si paga la tassa sui rifiuti?"),
+            Entry("verbale", "Come si paga un verbale della polizia locale?", category: "polizia-locale.sanzioni"),
+            Entry("residenza", "Cambio di residenza in un altro comune", category: "anagrafe.residenza"),
+        ]);
+
+        Assert.Equal("rifiuti", Ids("spazzatura")[0]);
+        Assert.Equal("verbale", Ids("multa")[0]);
+        Assert.Equal("residenza", Ids("trasloco")[0]);
+
+        _index.UseSynonyms(FaqSynonyms.Parse("monnezza => rifiuti"));
+        Assert.Empty(Ids("spazzatura"));
+        Assert.Equal(["rifiuti"], Ids("monnezza"));
+    }
+
+    [Fact]
+    public void Accents_and_elision_match_either_way()
+    {
+        _index.ApplyAll([
+            Entry("cie", "Carta d'identità elettronica", category: "anagrafe.carta-identita"),
+            Entry("perche", "Perche la TARI e aumentata", category: "tributi.tari"),
+        ]);
+
+        Assert.Equal("cie", Ids("carta di identita")[0]);
+        Assert.Equal("perche", Ids("perché è aumentata")[0]);
+    }
+
+    [Fact]
+    public void Snippet_is_html_escaped_and_marks_the_matches()
+    {
+        _index.Apply(Entry(
+            "e1",
+            "Pagamento della TARI",
+            answer: "La **TARI** si paga con <script>alert('x')</script> & l'avviso \"pagoPA\" all'anagrafe."));
+
+        var hit = Assert.Single(_index.Search(new FaqSearchRequest("tari anagrafe", null, null, null, Now)).Hits);
+
+        Assert.Equal(
+            "La <mark>TARI</mark> si paga con &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; l&#39;avviso " +
+            "&quot;pagoPA&quot; <mark>all&#39;anagrafe</mark>.",
+            hit.Snippet);
+    }
+
+    [Fact]
+    public void Snippet_of_a_long_answer_is_cut_around_the_matches()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("testo di riempimento senza parole utili.", 20));
+        _index.Apply(Entry("e1", "Domanda", answer: filler + " Il contrassegno si chiede al comune. " + filler));
+
+        var snippet = Assert.Single(_index.Search(new FaqSearchRequest("contrassegno", null, null, null, Now)).Hits).Snippet;
+
+        Assert.StartsWith("…", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>contrassegno</mark>", snippet, StringComparison.Ordinal);
+        Assert.True(snippet.Length < 300, snippet);
+    }
+
+    [Fact]
+    public async Task Searches_run_while_entries_change()
+    {
+        _index.ApplyAll(Enumerable.Range(0, 200).Select(i => Entry($"e{i}", $"Pagamento TARI numero {i}")));
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            for (var v = 2; v < 300; v++)
+            {
+                _index.Apply(Entry($"e{v % 200}", $"Pagamento TARI numero {v}", version: v));
+            }
+        });
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var searches = 0;
+            while (!writer.IsCompleted)
+            {
+                Assert.Equal(10, Ids("pagamento tari").Count);
+                searches++;
+            }
+
+            return searches;
+        })).ToArray();
+
+        await writer;
+        var counts = await Task.WhenAll(readers);
+
+        Assert.All(counts, c => Assert.True(c > 0));
+        Assert.Equal(200, _index.Count);
+    }
+}
