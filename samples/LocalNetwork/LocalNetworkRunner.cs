@@ -33,6 +33,9 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
     /// <summary>Shared tickets the demo's municipalities opened.</summary>
     public int TicketsOpened { get; private set; }
 
+    /// <summary>Contacts the demo's offices closed (and so archived) so far.</summary>
+    public int ContactsArchived { get; private set; }
+
     /// <summary>The last network view printed.</summary>
     public NetworkView? LastView { get; private set; }
 
@@ -48,7 +51,8 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
 
         var hub = await StartHubAsync(cancellationToken);
         var admin = await CreateAdminAsync(hub, cancellationToken);
-        output.WriteLine($"Hub avviato su {HubUrl} (SQLite). Client amministrativo: {admin.ClientId}");
+        var analyst = await CreateAnalystAsync(hub, cancellationToken);
+        output.WriteLine($"Hub avviato su {HubUrl} (SQLite). Client amministrativo: {admin.ClientId}; client analista: {analyst.ClientId}");
 
         var agents = new List<(Office, Uri)>();
         var port = options.FirstAgentPort;
@@ -62,7 +66,7 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
 
         Agents = agents;
         PrintUrls();
-        await TrafficAndViewLoopAsync(admin, cancellationToken);
+        await TrafficAndViewLoopAsync(admin, analyst, cancellationToken);
     }
 
     private async Task<WebApplication> StartHubAsync(CancellationToken cancellationToken)
@@ -87,20 +91,28 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
         return hub;
     }
 
-    private static async Task<AdminSession> CreateAdminAsync(WebApplication hub, CancellationToken cancellationToken)
+    private static async Task<ClientSession> CreateAdminAsync(WebApplication hub, CancellationToken cancellationToken)
     {
         await using var scope = hub.Services.CreateAsyncScope();
         var credentials = await scope.ServiceProvider.GetRequiredService<AdminClients>().CreateAsync("demo", cancellationToken);
-        return new AdminSession(credentials.ClientId, credentials.ClientSecret);
+        return new ClientSession(credentials.ClientId, credentials.ClientSecret, HubScopes.Admin);
     }
 
-    private async Task<string> RegisterAsync(AdminSession admin, Office office, CancellationToken cancellationToken)
+    /// <summary>An analyst's client (scope analytics.read), as <c>LineaHub.Hub analyst create --name demo</c> makes one.</summary>
+    private static async Task<ClientSession> CreateAnalystAsync(WebApplication hub, CancellationToken cancellationToken)
+    {
+        await using var scope = hub.Services.CreateAsyncScope();
+        var credentials = await scope.ServiceProvider.GetRequiredService<AnalystClients>().CreateAsync("demo", cancellationToken);
+        return new ClientSession(credentials.ClientId, credentials.ClientSecret, HubScopes.Analytics);
+    }
+
+    private async Task<string> RegisterAsync(ClientSession admin, Office office, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(HubUrl!, "api/v1/admin/nodes"))
         {
             Content = JsonContent.Create(office.ToRequest()),
         };
-        request.Headers.Authorization = await AdminTokenAsync(admin, cancellationToken);
+        request.Headers.Authorization = await TokenAsync(admin, cancellationToken);
         using var response = await _http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<CreatedNodeResponse>(cancellationToken);
@@ -120,6 +132,8 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
                     ["Logging:LogLevel:Default"] = "Warning",
                 });
                 builder.Configuration.AddInMemoryCollection(DemoTickets.AgentSettings);
+                // Archive batches every two seconds, so the demo's trends move while one watches.
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Archive:BatchSeconds"] = "2" });
                 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             });
         _apps.Add(agent);
@@ -145,10 +159,11 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
         output.WriteLine();
     }
 
-    private async Task TrafficAndViewLoopAsync(AdminSession admin, CancellationToken cancellationToken)
+    private async Task TrafficAndViewLoopAsync(ClientSession admin, ClientSession analyst, CancellationToken cancellationToken)
     {
         var traffic = new SyntheticTraffic(Agents.Select(a => a.Office).ToList());
         var tickets = new DemoTickets(_http);
+        var archive = new DemoArchive(_http);
         var started = DateTimeOffset.UtcNow;
         var interval = TimeSpan.FromSeconds(options.ReportIntervalSeconds);
         while (!cancellationToken.IsCancellationRequested && (options.Duration is null || DateTimeOffset.UtcNow - started < options.Duration))
@@ -159,6 +174,7 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
                 using var response = await _http.PutAsJsonAsync(new Uri(localApi, "api/v1/capacity"), capacity, cancellationToken);
                 response.EnsureSuccessStatusCode();
                 await tickets.OpenAsync(office, localApi, capacity.QueueLength ?? 0, cancellationToken);
+                await archive.CloseContactsAsync(office, localApi, cancellationToken);
             }
 
             try
@@ -172,14 +188,16 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
 
             await PrintNetworkAsync(admin, started, CancellationToken.None);
             await tickets.PrintAsync(Agents, output, CancellationToken.None);
+            await archive.PrintAsync(Agents, HubUrl!, await TokenAsync(analyst, CancellationToken.None), output, CancellationToken.None);
             TicketsOpened = tickets.Opened;
+            ContactsArchived = archive.Closed;
         }
     }
 
-    private async Task PrintNetworkAsync(AdminSession admin, DateTimeOffset started, CancellationToken cancellationToken)
+    private async Task PrintNetworkAsync(ClientSession admin, DateTimeOffset started, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(HubUrl!, "api/v1/admin/network"));
-        request.Headers.Authorization = await AdminTokenAsync(admin, cancellationToken);
+        request.Headers.Authorization = await TokenAsync(admin, cancellationToken);
         using var response = await _http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         var view = (await response.Content.ReadFromJsonAsync<NetworkView>(cancellationToken))!;
@@ -195,14 +213,14 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
         }
     }
 
-    private async Task<AuthenticationHeaderValue> AdminTokenAsync(AdminSession admin, CancellationToken cancellationToken)
+    private async Task<AuthenticationHeaderValue> TokenAsync(ClientSession client, CancellationToken cancellationToken)
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = admin.ClientId,
-            ["client_secret"] = admin.ClientSecret,
-            ["scope"] = HubScopes.Admin,
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+            ["scope"] = client.Scope,
         });
         using var response = await _http.PostAsync(new Uri(HubUrl!, "connect/token"), form, cancellationToken);
         response.EnsureSuccessStatusCode();
@@ -225,5 +243,5 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
         _http.Dispose();
     }
 
-    private sealed record AdminSession(string ClientId, string ClientSecret);
+    private sealed record ClientSession(string ClientId, string ClientSecret, string Scope);
 }
