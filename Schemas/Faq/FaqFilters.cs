@@ -6,7 +6,40 @@ namespace LineaHub.Schemas.Faq;
 /// <summary>What applies to an asker: scope (network, own region, own entity), validity at now, category.</summary>
 internal static class FaqFilters
 {
-    public static Query For(FaqSearchRequest request)
+    /// <summary>
+    /// The part of the filter that depends only on who asks (scope and category), cached per asker: its bit sets
+    /// are kept per index segment and dropped with the segment, so changes to the index need no invalidation.
+    /// </summary>
+    public static Filter Cached(FaqSearchRequest request, System.Collections.Concurrent.ConcurrentDictionary<(string?, string?, string?), Filter> cache)
+    {
+        var key = (request.RegionCode, request.EntityCode, request.CategoryCode);
+        if (!cache.TryGetValue(key, out var filter))
+        {
+            if (cache.Count > MaxCachedAskers)
+            {
+                cache.Clear();
+            }
+
+            filter = cache.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(AskerPart(request))));
+        }
+
+        return filter;
+    }
+
+    /// <summary>Validity at now: not cacheable (now changes), cheap (most entries have no dates, one term each).</summary>
+    public static Query Validity(DateTimeOffset now)
+    {
+        var ticks = now.UtcTicks;
+        return new BooleanQuery
+        {
+            { NumericRangeQuery.NewInt64Range(FaqFields.ValidFrom, null, ticks, true, true), Occur.MUST },
+            { NumericRangeQuery.NewInt64Range(FaqFields.ValidTo, ticks, null, false, true), Occur.MUST },
+        };
+    }
+
+    private const int MaxCachedAskers = 10_000;
+
+    public static Query AskerPart(FaqSearchRequest request)
     {
         var scope = new BooleanQuery
         {
@@ -22,13 +55,7 @@ internal static class FaqFilters
             scope.Add(Both(FaqScope.Local, FaqFields.Entity, request.EntityCode), Occur.SHOULD);
         }
 
-        var ticks = request.Now.UtcTicks;
-        var filter = new BooleanQuery
-        {
-            { scope, Occur.MUST },
-            { NumericRangeQuery.NewInt64Range(FaqFields.ValidFrom, null, ticks, true, true), Occur.MUST },
-            { NumericRangeQuery.NewInt64Range(FaqFields.ValidTo, ticks, null, false, true), Occur.MUST },
-        };
+        var filter = new BooleanQuery { { scope, Occur.MUST } };
         if (!string.IsNullOrEmpty(request.CategoryCode))
         {
             filter.Add(new TermQuery(new Term(FaqFields.CategoryPath, request.CategoryCode)), Occur.MUST);

@@ -25,6 +25,7 @@ public sealed class FaqIndex : IDisposable
     // Latest version seen per entry id, deletions included, so that a stale change cannot resurrect an entry.
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _indexed = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, string?, string?), Filter> _askerFilters = new();
     private volatile SynonymMatcher _synonyms;
     private long _highestVersion;
     private bool _disposed;
@@ -179,8 +180,13 @@ public sealed class FaqIndex : IDisposable
                 return new FaqSearchResult([], 0);
             }
 
-            var filter = new QueryWrapperFilter(FaqFilters.For(request));
-            var top = searcher.Search(plan.Query, filter, request.Limit);
+            // Scope and category as a cached filter; validity as a required clause that does not score.
+            var query = new BooleanQuery(disableCoord: true)
+            {
+                { plan.Query, Occur.MUST },
+                { new ConstantScoreQuery(FaqFilters.Validity(request.Now)) { Boost = 0f }, Occur.MUST },
+            };
+            var top = searcher.Search(query, FaqFilters.Cached(request, _askerFilters), request.Limit);
             var hits = new List<FaqHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
             {

@@ -32,6 +32,7 @@ internal static class FaqQueryBuilder
         var terms = tokens.Select(t => t.Term).ToList();
         var spans = synonyms.Match(terms);
         var spanIndex = 0;
+        var fuzzyWords = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (spanIndex < spans.Count && spans[spanIndex].Start == i)
@@ -55,12 +56,14 @@ internal static class FaqQueryBuilder
 
             matchTerms.Add(token.Term);
             var word = new DisjunctionMaxQuery(0f) { AcrossFields(token.Term) };
-            if (token.SurfaceLength >= FaqScoring.FuzzyMinLength && !Known(reader, token.Term))
+            if (fuzzyWords < FaqScoring.FuzzyMaxWords
+                && token.SurfaceLength >= FaqScoring.FuzzyMinLength
+                && !Known(reader, token.Term))
             {
+                fuzzyWords++;
                 var fuzzy = FuzzyAcrossFields(token);
                 fuzzy.Boost = FaqScoring.FuzzyWeight;
-                word.Add(fuzzy);
-                AddRewrittenTerms(searcher, fuzzy, matchTerms);
+                word.Add(Rewritten(searcher, fuzzy, matchTerms));
             }
 
             query.Add(word, Occur.SHOULD);
@@ -153,8 +156,9 @@ internal static class FaqQueryBuilder
         return all;
     }
 
-    // The index terms a typo expands to, so the snippet marks what was actually matched.
-    private static void AddRewrittenTerms(IndexSearcher searcher, Query fuzzy, HashSet<string> terms)
+    // Rewritten once here (the Levenshtein automata are the costly part of a search), so the search reuses it
+    // and the snippet marks exactly the index terms the typo expanded to.
+    private static Query Rewritten(IndexSearcher searcher, Query fuzzy, HashSet<string> terms)
     {
         var rewritten = searcher.Rewrite(fuzzy);
         var extracted = new HashSet<Term>();
@@ -163,5 +167,7 @@ internal static class FaqQueryBuilder
         {
             terms.Add(term.Text);
         }
+
+        return rewritten;
     }
 }

@@ -25,6 +25,12 @@ internal static class FaqScoring
     /// <summary>Leading characters a typo-corrected word must share with the typed one.</summary>
     public const int FuzzyPrefixLength = 1;
 
+    /// <summary>
+    /// Most words of one query that get typo tolerance (the first unknown ones): in a long description an unknown
+    /// word is more often a word no entry uses than a typo, and each one costs Levenshtein automata.
+    /// </summary>
+    public const int FuzzyMaxWords = 3;
+
     /// <summary>Most index terms one typo may expand to.</summary>
     public const int FuzzyMaxExpansions = 20;
 

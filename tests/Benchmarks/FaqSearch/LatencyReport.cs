@@ -11,6 +11,9 @@ namespace LineaHub.Benchmarks.FaqSearch;
 /// </summary>
 public static class LatencyReport
 {
+    /// <summary>p50 and p99 per kind of query, printed after the main table.</summary>
+    public static List<string> KindLines { get; } = [];
+
     public static void Run(int entries, int rounds)
     {
         var data = SyntheticFaq.Generate(entries);
@@ -24,22 +27,33 @@ public static class LatencyReport
         build.Stop();
         var after = GC.GetTotalMemory(forceFullCollection: true);
 
-        var queries = FaqTestSet.LoadQueries().Select(q => q.Text).ToArray();
+        var labelled = FaqTestSet.LoadQueries();
+        var queries = labelled.Select(q => q.Text).ToArray();
         foreach (var query in queries)
         {
             index.Search(SyntheticFaq.Request(query)); // warm-up
         }
 
         var times = new List<double>(queries.Length * rounds);
+        var byKind = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var query in queries)
+            foreach (var query in labelled)
             {
                 var start = Stopwatch.GetTimestamp();
-                index.Search(SyntheticFaq.Request(query));
-                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                index.Search(SyntheticFaq.Request(query.Text));
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                times.Add(elapsed);
+                (byKind.TryGetValue(query.Kind, out var list) ? list : byKind[query.Kind] = []).Add(elapsed);
             }
         }
+
+        KindLines.AddRange(byKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k =>
+        {
+            k.Value.Sort();
+            return string.Create(CultureInfo.InvariantCulture,
+                $"| {entries:N0} | {k.Key} | {k.Value[k.Value.Count / 2]:0.000} | {k.Value[(int)Math.Ceiling(0.99 * k.Value.Count) - 1]:0.000} |");
+        }));
 
         times.Sort();
         double P(double p) => times[(int)Math.Min(times.Count - 1, Math.Ceiling(p * times.Count) - 1)];

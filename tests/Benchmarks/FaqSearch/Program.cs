@@ -25,6 +25,11 @@ switch (args.FirstOrDefault())
             LatencyReport.Run(size, rounds: 25);
         }
 
+        Console.WriteLine();
+        Console.WriteLine("| Entries | Kind | p50 ms | p99 ms |");
+        Console.WriteLine("|---:|---|---:|---:|");
+        LatencyReport.KindLines.ForEach(Console.WriteLine);
+
         break;
     }
 
