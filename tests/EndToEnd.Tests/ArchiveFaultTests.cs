@@ -128,25 +128,8 @@ public sealed class ArchiveFaultTests
     private static Task<long> WaitForStoredAsync(string connectionString, int atLeast) =>
         WaitForAsync(() => StoredAsync(connectionString), count => count >= atLeast, $"{atLeast} records stored");
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow + Ceiling;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Not within {Ceiling.TotalSeconds} seconds: {what}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what) =>
+        Eventually.GetAsync(read, done, what, Ceiling);
 
     /// <summary>
     /// An in-process hub for the administrator's set-up, and the hub the agent talks to as its own process on the same

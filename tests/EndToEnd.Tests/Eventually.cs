@@ -7,9 +7,11 @@ internal static class Eventually
     private static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(30);
 
     /// <summary>Reads until <paramref name="done"/> holds and returns that reading; <paramref name="what"/> names it in the timeout.</summary>
-    public static async Task<T> GetAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    /// <param name="ceiling">How long to wait at most; 30 seconds when null (a fault test that restarts a server needs more).</param>
+    public static async Task<T> GetAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? ceiling = null)
     {
-        var deadline = DateTimeOffset.UtcNow + Ceiling;
+        var limit = ceiling ?? Ceiling;
+        var deadline = DateTimeOffset.UtcNow + limit;
         while (true)
         {
             var value = await read();
@@ -20,7 +22,7 @@ internal static class Eventually
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"Not within {Ceiling.TotalSeconds} seconds: {what}.");
+                throw new TimeoutException($"Not within {limit.TotalSeconds} seconds: {what}.");
             }
 
             await Task.Delay(100);
