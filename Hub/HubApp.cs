@@ -3,6 +3,7 @@ using LineaHub.Hub.Analytics;
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
 using LineaHub.Hub.Errors;
+using LineaHub.Hub.Faq;
 using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Scheduling;
@@ -56,6 +57,7 @@ public static class HubApp
         builder.AddOverflow();
         builder.AddAnalytics();
         builder.AddArchive();
+        builder.AddFaq();
         // Quartz keeps wall-clock time of its own; only the first run's start is computed here.
         builder.Services.AddHubScheduling(TimeProvider.System);
         builder.Services.AddHubOpenApi();
@@ -88,6 +90,7 @@ public static class HubApp
         app.MapInboxApi();
         app.MapAnalyticsApi();
         app.MapArchiveApi();
+        app.MapFaqApi();
         return app;
     }
 }

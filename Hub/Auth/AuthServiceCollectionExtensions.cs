@@ -33,7 +33,7 @@ public static class AuthServiceCollectionExtensions
 
                 // Machines only: nodes and admin tools. No user-facing flows, so no authorization endpoint.
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes(HubScopes.Node, HubScopes.Admin, HubScopes.Analytics);
+                server.RegisterScopes(HubScopes.Node, HubScopes.Admin, HubScopes.Analytics, HubScopes.FaqEditor);
 
                 // Tokens are short-lived and a suspended node is refused on every call (see NodeCallerFilter),
                 // so storing each token for revocation would only grow a table.
@@ -78,7 +78,10 @@ public static class AuthServiceCollectionExtensions
             // Which view a caller gets (own entity, or across entities with suppression) is decided per query.
             .AddPolicy(HubPolicies.Analytics, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.HasScope(HubScopes.Analytics) || context.User.HasScope(HubScopes.Node)));
+                .RequireAssertion(context => context.User.HasScope(HubScopes.Analytics) || context.User.HasScope(HubScopes.Node)))
+            .AddPolicy(HubPolicies.FaqEditor, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.HasScope(HubScopes.Node) && context.User.HasScope(HubScopes.FaqEditor)));
 
         services.AddScoped<AdminClients>();
         services.AddScoped<AnalystClients>();

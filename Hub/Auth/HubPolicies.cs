@@ -8,4 +8,7 @@ public static class HubPolicies
 
     /// <summary>Trend queries: scope analytics.read (across entities), or network.node (a node's own entity only).</summary>
     public const string Analytics = "analytics";
+
+    /// <summary>Network FAQ editors: a node token that also carries faq.editor.</summary>
+    public const string FaqEditor = "faq.editor";
 }

@@ -1,6 +1,7 @@
 using LineaHub.Hub.Archive;
 using LineaHub.Hub.Auth;
 using LineaHub.Hub.Capacity;
+using LineaHub.Hub.Faq;
 using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Overflow;
@@ -40,6 +41,14 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ArchiveRollup> ArchiveRollups => Set<ArchiveRollup>();
 
     public DbSet<ArchiveDurationRollup> ArchiveDurationRollups => Set<ArchiveDurationRollup>();
+
+    public DbSet<StoredFaqEntry> FaqEntries => Set<StoredFaqEntry>();
+
+    public DbSet<FaqEntryVersion> FaqEntryVersions => Set<FaqEntryVersion>();
+
+    public DbSet<FaqChangeCounter> FaqChangeCounters => Set<FaqChangeCounter>();
+
+    public DbSet<FaqSynonymList> FaqSynonymLists => Set<FaqSynonymList>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,6 +12,10 @@ public static class HubScopes
     /// <summary>Trend queries across entities (analysts); results are aggregated and small cells suppressed.</summary>
     public const string Analytics = "analytics.read";
 
+    /// <summary>Network FAQ editor: approves network-wide entries, changes any entry, keeps the synonym list.
+    /// Granted to a node's client by the administrator; the node asks for it alongside <see cref="Node"/>.</summary>
+    public const string FaqEditor = "faq.editor";
+
     /// <summary>The resource (audience) of access tokens the hub issues for itself.</summary>
     public const string HubResource = "lineahub";
 }

@@ -318,6 +318,216 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                     b.ToTable("node_capacity", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Faq.FaqChangeCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_faq_change_counters");
+
+                    b.ToTable("faq_change_counters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "faq",
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.FaqEntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("ActorIsEditor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("actor_is_editor");
+
+                    b.Property<Guid>("ActorNodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_node_id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.PrimitiveCollection<List<string>>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("changed_fields");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_entry_versions");
+
+                    b.HasIndex("EntryId", "Version")
+                        .HasDatabaseName("ix_faq_entry_versions_entry_id_version");
+
+                    b.ToTable("faq_entry_versions", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.FaqSynonymList", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedByNodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_node_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_synonym_lists");
+
+                    b.ToTable("faq_synonym_lists", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("entity_code");
+
+                    b.PrimitiveCollection<List<string>>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("keywords");
+
+                    b.Property<Guid>("OwnerNodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_node_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("question");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_to");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_entries");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_entries_version");
+
+                    b.HasIndex("OwnerNodeId", "Status")
+                        .HasDatabaseName("ix_faq_entries_owner_node_id_status");
+
+                    b.ToTable("faq_entries", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")
@@ -1107,6 +1317,26 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasConstraintName("fk_node_capacity_nodes_node_id");
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Faq.FaqEntryVersion", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Faq.StoredFaqEntry", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_entry_versions_faq_entries_entry_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_entries_nodes_owner_node_id");
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Nodes.NodeJoinCode", b =>
                 {
                     b.HasOne("LineaHub.Hub.Nodes.Node", null)
@@ -1206,6 +1436,11 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>

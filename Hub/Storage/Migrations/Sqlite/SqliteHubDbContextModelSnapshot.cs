@@ -312,6 +312,214 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.ToTable("node_capacity", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Faq.FaqChangeCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name")
+                        .HasName("pk_faq_change_counters");
+
+                    b.ToTable("faq_change_counters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "faq",
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.FaqEntryVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<bool>("ActorIsEditor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_is_editor");
+
+                    b.Property<Guid>("ActorNodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_node_id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.PrimitiveCollection<string>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_fields");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_entry_versions");
+
+                    b.HasIndex("EntryId", "Version")
+                        .HasDatabaseName("ix_faq_entry_versions_entry_id_version");
+
+                    b.ToTable("faq_entry_versions", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.FaqSynonymList", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedByNodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_node_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_synonym_lists");
+
+                    b.ToTable("faq_synonym_lists", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EntityCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_code");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords");
+
+                    b.Property<Guid>("OwnerNodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_node_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long?>("ValidFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_from");
+
+                    b.Property<long?>("ValidTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_to");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_entries");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_entries_version");
+
+                    b.HasIndex("OwnerNodeId", "Status")
+                        .HasDatabaseName("ix_faq_entries_owner_node_id_status");
+
+                    b.ToTable("faq_entries", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")
@@ -1093,6 +1301,26 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_node_capacity_nodes_node_id");
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Faq.FaqEntryVersion", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Faq.StoredFaqEntry", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_entry_versions_faq_entries_entry_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_entries_nodes_owner_node_id");
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Nodes.NodeJoinCode", b =>
                 {
                     b.HasOne("LineaHub.Hub.Nodes.Node", null)
@@ -1192,6 +1420,11 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Tickets.Ticket", b =>

@@ -1,0 +1,107 @@
+using LineaHub.Hub.Storage;
+using LineaHub.Schemas.Faq;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LineaHub.Hub.Faq;
+
+/// <summary>
+/// Keeps this process's <see cref="FaqIndex"/> current: built from the database at start, then every
+/// <see cref="FaqOptions.SyncIntervalMilliseconds"/> it applies the entries whose version is above the highest it
+/// applied, and the synonym list when its version moved. Changes made through any replica reach this one's searches
+/// within one interval; writers take change numbers in commit order (<see cref="FaqChangeCounter"/>), so none is skipped.
+/// </summary>
+public sealed partial class FaqIndexSync(
+    FaqIndex index,
+    IServiceScopeFactory scopes,
+    IOptions<FaqOptions> options,
+    ILogger<FaqIndexSync> logger) : BackgroundService
+{
+    private long appliedVersion;
+    private long synonymsVersion = -1;
+
+    /// <summary>The highest change number applied to the index (entries and synonyms).</summary>
+    public long AppliedVersion => Interlocked.Read(ref appliedVersion);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Built before the web server starts, so the first search already sees every published entry.
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var entries = await db.FaqEntries.AsNoTracking().OrderBy(e => e.Version).ToListAsync(cancellationToken);
+            index.Rebuild(entries.Select(e => e.ToSearchEntry()));
+            Interlocked.Exchange(ref appliedVersion, entries.Count == 0 ? 0 : entries[^1].Version);
+            await SyncSynonymsAsync(db, cancellationToken);
+            LogBuilt(logger, index.Count, AppliedVersion);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Applies what changed since the last call; also called by tests that do not want to wait.</summary>
+    public async Task SyncOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var from = AppliedVersion;
+        var changes = await db.FaqEntries.AsNoTracking()
+            .Where(e => e.Version > from)
+            .OrderBy(e => e.Version)
+            .ToListAsync(cancellationToken);
+        if (changes.Count > 0)
+        {
+            index.ApplyAll(changes.Select(e => e.ToSearchEntry()));
+            Interlocked.Exchange(ref appliedVersion, changes[^1].Version);
+        }
+
+        await SyncSynonymsAsync(db, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A wall-clock interval, like the scheduler's: a test's fake clock must not stop replication.
+        var interval = TimeSpan.FromMilliseconds(options.Value.SyncIntervalMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, TimeProvider.System, stoppingToken);
+                await SyncOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The database may be away for a while: searches keep answering from the index as it is, and the
+                // next poll resumes from the same version, so nothing is lost by trying again.
+                LogSyncFailed(logger, e, AppliedVersion);
+            }
+        }
+    }
+
+    private async Task SyncSynonymsAsync(HubDbContext db, CancellationToken cancellationToken)
+    {
+        var list = await db.FaqSynonymLists.AsNoTracking()
+            .Where(s => s.Id == FaqSynonymList.SingleId)
+            .Select(s => new { s.Text, s.Version })
+            .SingleOrDefaultAsync(cancellationToken);
+        var version = list?.Version ?? 0;
+        if (version == synonymsVersion)
+        {
+            return;
+        }
+
+        // The list was checked when saved; parsing it again here can only fail on a hand-edited row.
+        index.UseSynonyms(list is null ? FaqSynonyms.Default : FaqSynonyms.Parse(list.Text));
+        synonymsVersion = version;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "FAQ index built: {Count} published entries, version {Version}")]
+    private static partial void LogBuilt(ILogger logger, int count, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FAQ index sync failed; retrying from version {Version}")]
+    private static partial void LogSyncFailed(ILogger logger, Exception exception, long version);
+}

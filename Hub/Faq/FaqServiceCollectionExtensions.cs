@@ -1,0 +1,23 @@
+using LineaHub.Schemas.Faq;
+
+namespace LineaHub.Hub.Faq;
+
+public static class FaqServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddFaq(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FaqOptions>()
+            .BindConfiguration(FaqOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // One index per process, searched concurrently; the synonyms are the database's, set by FaqIndexSync.
+        builder.Services.AddSingleton(_ => new FaqIndex());
+        builder.Services.AddSingleton<FaqIndexSync>();
+        // Registered after storage, so the schema is migrated before the index reads it.
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<FaqIndexSync>());
+        builder.Services.AddSingleton<FaqSearch>();
+        builder.Services.AddScoped<FaqEditing>();
+        builder.Services.AddScoped<FaqEditors>();
+        return builder;
+    }
+}
