@@ -1,14 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using LineaHub.NodeAgent.Connection;
-using LineaHub.NodeAgent.Join;
-using LineaHub.Schemas.Auth;
 using LineaHub.Schemas.Capacity;
 using LineaHub.Schemas.Nodes;
 using LineaHub.Schemas.Tickets;
+using LineaHub.Testing.Load;
 
 namespace LineaHub.Benchmarks.DispatchThroughput;
 
@@ -43,7 +39,7 @@ internal static class BenchmarkNetwork
             using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/nodes/me/capacity") { Content = JsonContent.Create(Idle) };
             request.Headers.Authorization = receiver.Authorization;
             using var response = await hub.SendAsync(request, cancellationToken);
-            await ExpectAsync(response, HttpStatusCode.OK, "capacity report", cancellationToken);
+            await NetworkSetup.ExpectAsync(response, HttpStatusCode.OK, "capacity report", cancellationToken);
         }));
 
     /// <summary>Reports idle capacity every <paramref name="interval"/> until cancelled, so no receiver goes stale during a run.</summary>
@@ -76,7 +72,7 @@ internal static class BenchmarkNetwork
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets") { Content = JsonContent.Create(ticket) };
                 request.Headers.Authorization = origin.Authorization;
                 using var response = await hub.SendAsync(request, token);
-                await ExpectAsync(response, HttpStatusCode.Created, "open ticket", token);
+                await NetworkSetup.ExpectAsync(response, HttpStatusCode.Created, "open ticket", token);
                 var view = await response.Content.ReadFromJsonAsync<TicketView>(token)
                     ?? throw new InvalidOperationException("Opening a ticket answered no ticket.");
                 tickets[i] = new OpenedTicket(view.Code, origin);
@@ -96,44 +92,7 @@ internal static class BenchmarkNetwork
             [Competence],
             ["it"],
             []);
-        CreatedNodeResponse created;
-        using (var response = await admin.PostAsJsonAsync("/api/v1/admin/nodes", node, cancellationToken))
-        {
-            await ExpectAsync(response, HttpStatusCode.Created, "create node", cancellationToken);
-            created = (await response.Content.ReadFromJsonAsync<CreatedNodeResponse>(cancellationToken))!;
-        }
-
-        using var signing = AgentKey.Generate(PublicJwk.UseSignature);
-        using var encryption = AgentKey.Generate(PublicJwk.UseEncryption);
-        JoinResponse joined;
-        using (var response = await hub.PostAsJsonAsync(
-            "/api/v1/join", new JoinRequest(created.JoinCode.Code, signing.Public, encryption.Public, "benchmark"), cancellationToken))
-        {
-            await ExpectAsync(response, HttpStatusCode.OK, "join", cancellationToken);
-            joined = (await response.Content.ReadFromJsonAsync<JoinResponse>(cancellationToken))!;
-        }
-
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = joined.ClientId,
-            ["client_assertion_type"] = ClientAssertions.Type,
-            ["client_assertion"] = ClientAssertions.Create(joined.ClientId, joined.Issuer, signing, DateTimeOffset.UtcNow),
-            ["scope"] = HubScopes.Node,
-        });
-        using var tokenResponse = await hub.PostAsync(new Uri("/connect/token", UriKind.Relative), form, cancellationToken);
-        await ExpectAsync(tokenResponse, HttpStatusCode.OK, "token", cancellationToken);
-        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString();
-        return new Office(joined.NodeId, new AuthenticationHeaderValue("Bearer", token));
-    }
-
-    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what, CancellationToken cancellationToken)
-    {
-        if (response.StatusCode != expected)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"Setup step '{what}' answered {(int)response.StatusCode}, expected {(int)expected}: {body}"));
-        }
+        var joined = await NetworkSetup.JoinAsync(hub, admin, node, cancellationToken);
+        return new Office(joined.Id, joined.Authorization);
     }
 }

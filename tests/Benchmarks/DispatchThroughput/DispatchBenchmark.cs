@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LineaHub.Testing;
+using LineaHub.Testing.Load;
 
 namespace LineaHub.Benchmarks.DispatchThroughput;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using LineaHub.Testing.Load;
 
 namespace LineaHub.Benchmarks.DispatchThroughput;
 
