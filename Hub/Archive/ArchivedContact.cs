@@ -1,3 +1,5 @@
+using LineaHub.Schemas.Archive;
+
 namespace LineaHub.Hub.Archive;
 
 /// <summary>
@@ -47,4 +49,32 @@ public sealed class ArchivedContact
     public string? FaqIds { get; set; }
 
     public short? Satisfaction { get; set; }
+
+    /// <summary>
+    /// The stored row of a record that passed <see cref="ArchiveRecordRules"/> (its required fields are present),
+    /// handled by <paramref name="nodeId"/> for the entity <paramref name="entityCode"/> in <paramref name="regionCode"/>.
+    /// </summary>
+    public static ArchivedContact From(ArchiveRecord record, Guid nodeId, string entityCode, string regionCode, DateTimeOffset receivedAt) => new()
+    {
+        NodeId = nodeId,
+        RecordId = record.RecordId!,
+        ClosedAt = record.ClosedAt!.Value.ToUniversalTime(),
+        OpenedAt = record.OpenedAt!.Value.ToUniversalTime(),
+        ReceivedAt = receivedAt,
+        EntityCode = entityCode,
+        RegionCode = regionCode,
+        TaxonomyVersion = record.TaxonomyVersion!,
+        Category = record.Category!,
+        Channel = record.Channel!,
+        RequestType = record.RequestType!,
+        Outcome = record.Outcome!,
+        FirstResponseSeconds = record.FirstResponseSeconds,
+        ResolutionSeconds = record.ResolutionSeconds,
+        AreaIstatCode = record.AreaIstatCode!,
+        AreaCell = record.AreaCell,
+        Citizen = record.Citizen,
+        Text = string.IsNullOrWhiteSpace(record.Text) ? null : record.Text,
+        FaqIds = record.FaqIds is { Count: > 0 } ids ? string.Join(',', ids) : null,
+        Satisfaction = (short?)record.Satisfaction,
+    };
 }

@@ -111,29 +111,10 @@ public sealed partial class IngestArchiveBatch(
         return nodes.DistinctBy(n => n.Code).ToDictionary(n => n.Code, n => n.RegionCode, StringComparer.Ordinal);
     }
 
-    private static ArchivedContact ToRow(ArchiveRecord record, Node node, Dictionary<string, string> regions, DateTimeOffset now) => new()
-    {
-        NodeId = node.Id,
-        RecordId = record.RecordId!,
-        ClosedAt = record.ClosedAt!.Value.ToUniversalTime(),
-        OpenedAt = record.OpenedAt!.Value.ToUniversalTime(),
-        ReceivedAt = now,
-        EntityCode = record.EntityCode ?? node.Code,
-        RegionCode = record.EntityCode is { } entity ? regions[entity] : node.RegionCode,
-        TaxonomyVersion = record.TaxonomyVersion!,
-        Category = record.Category!,
-        Channel = record.Channel!,
-        RequestType = record.RequestType!,
-        Outcome = record.Outcome!,
-        FirstResponseSeconds = record.FirstResponseSeconds,
-        ResolutionSeconds = record.ResolutionSeconds,
-        AreaIstatCode = record.AreaIstatCode!,
-        AreaCell = record.AreaCell,
-        Citizen = record.Citizen,
-        Text = string.IsNullOrWhiteSpace(record.Text) ? null : record.Text,
-        FaqIds = record.FaqIds is { Count: > 0 } ids ? string.Join(',', ids) : null,
-        Satisfaction = (short?)record.Satisfaction,
-    };
+    private static ArchivedContact ToRow(ArchiveRecord record, Node node, Dictionary<string, string> regions, DateTimeOffset now) =>
+        record.EntityCode is { } entity
+            ? ArchivedContact.From(record, node.Id, entity, regions[entity], now)
+            : ArchivedContact.From(record, node.Id, node.Code, node.RegionCode, now);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Archive batch from {NodeId}: {Accepted} stored, {AlreadyStored} already stored, {Refused} refused")]
     private static partial void LogIngested(ILogger logger, Guid nodeId, int accepted, int alreadyStored, int refused);

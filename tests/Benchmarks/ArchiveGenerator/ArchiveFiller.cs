@@ -70,34 +70,9 @@ public static class ArchiveFiller
     }
 
     /// <summary>The stored row of a generated record, as the intake builds it for a record of the entity's own office.</summary>
-    public static ArchivedContact ToRow(GeneratedContact contact)
-    {
-        var (entity, record) = (contact.Entity, contact.Record);
-        return new ArchivedContact
-        {
-            NodeId = entity.NodeId,
-            RecordId = record.RecordId!,
-            ClosedAt = record.ClosedAt!.Value,
-            OpenedAt = record.OpenedAt!.Value,
-            // Agents send within minutes to hours of closing.
-            ReceivedAt = record.ClosedAt!.Value.AddHours(1),
-            EntityCode = entity.Code,
-            RegionCode = entity.RegionCode,
-            TaxonomyVersion = record.TaxonomyVersion!,
-            Category = record.Category!,
-            Channel = record.Channel!,
-            RequestType = record.RequestType!,
-            Outcome = record.Outcome!,
-            FirstResponseSeconds = record.FirstResponseSeconds,
-            ResolutionSeconds = record.ResolutionSeconds,
-            AreaIstatCode = record.AreaIstatCode!,
-            AreaCell = record.AreaCell,
-            Citizen = record.Citizen,
-            Text = record.Text,
-            FaqIds = record.FaqIds is { Count: > 0 } ids ? string.Join(',', ids) : null,
-            Satisfaction = (short?)record.Satisfaction,
-        };
-    }
+    public static ArchivedContact ToRow(GeneratedContact contact) =>
+        // Agents send within minutes to hours of closing.
+        ArchivedContact.From(contact.Record, contact.Entity.NodeId, contact.Entity.Code, contact.Entity.RegionCode, contact.Record.ClosedAt!.Value.AddHours(1));
 }
 
 /// <summary>What a fill did.</summary>
