@@ -2,6 +2,8 @@ namespace LineaHub.Hub.Idempotency;
 
 public static class IdempotencyEndpointExtensions
 {
+    private const int BufferInMemoryBytes = 1024 * 1024;
+
     /// <summary>
     /// Makes retries of this endpoint safe: a request with an <c>Idempotency-Key</c> already answered gets
     /// the stored answer instead of running again (see <see cref="IdempotencyFilter"/>). For authenticated
@@ -20,7 +22,9 @@ public static class IdempotencyEndpointExtensions
             {
                 if (context.Request.Headers.ContainsKey(IdempotencyKeyHeader.Name))
                 {
-                    context.Request.EnableBuffering();
+                    // In memory up to a megabyte (an archive batch is ~650 KB), not the default 30 KB after which the
+                    // body goes to a temporary file and is read back from disk for the fingerprint.
+                    context.Request.EnableBuffering(BufferInMemoryBytes);
                 }
 
                 return inner(context);
