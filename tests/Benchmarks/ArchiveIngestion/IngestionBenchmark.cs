@@ -24,13 +24,7 @@ public static class IngestionBenchmark
         var data = TemporaryFolder.Create("ingestion-hub");
         try
         {
-            // Both hubs sign and validate tokens with the same keys and issuer: a token from one works at the other.
-            var shared = new Dictionary<string, string?>
-            {
-                ["Auth:Issuer"] = "http://lineahub.benchmark/",
-                ["Auth:KeysDirectory"] = keys,
-                ["Auth:AccessTokenLifetimeMinutes"] = "60",
-            };
+            var shared = BenchmarkHub.SharedSettings(keys);
 
             Step(log, "starting PostgreSQL and the setup hub (in process)");
             await using var setup = await HubServer.StartAsync(StorageKind.Postgres, new Dictionary<string, string?>(shared)
@@ -48,25 +42,9 @@ public static class IngestionBenchmark
             Step(log, string.Create(CultureInfo.InvariantCulture,
                 $"{batches.Count} batches prepared ({batches.Sum(b => b.Records):N0} records, {batches.Average(b => b.Body.Length) / 1024:0} KiB of JSON each on average)"));
 
-            var settings = new Dictionary<string, string?>(shared)
-            {
-                ["Storage:Provider"] = "Postgres",
-                ["Storage:ConnectionString"] = setup.Database.ConnectionString,
-                ["Storage:DataDirectory"] = data,
-                ["Auth:AllowInsecureHttp"] = "true",
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-            foreach (var (key, value) in options.HubSettings)
-            {
-                settings[key] = value;
-            }
-
-            await using var hub = await HubProcess.StartAsync(settings, cancellationToken);
-            var hubId = ProcFs.FindChild(Environment.ProcessId, "LineaHub.Hub.dll")
-                ?? throw new InvalidOperationException("The hub process was not found among this process's children.");
-            var cluster = await PostgresCluster.GetSharedAsync(cancellationToken);
-            var postgresId = ProcFs.FirstLineNumber(Path.Combine(cluster.RootDirectory, "data", "postmaster.pid"))
-                ?? throw new InvalidOperationException("The PostgreSQL server's pid was not found.");
+            await using var hub = await HubProcess.StartAsync(
+                BenchmarkHub.ProcessSettings(shared, setup.Database.ConnectionString, data, options.HubSettings), cancellationToken);
+            var (hubId, postgresId) = await BenchmarkHub.ProcessIdsAsync(cancellationToken);
             Step(log, $"hub process {hubId} listening at {hub.BaseAddress}, PostgreSQL server {postgresId}");
 
             using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan };

@@ -20,14 +20,9 @@ internal static class DispatchBenchmark
         var data = TemporaryFolder.Create("dispatch-hub");
         try
         {
-            // Both hubs sign and validate tokens with the same keys and issuer: a token from one works at the other.
-            var shared = new Dictionary<string, string?>
-            {
-                ["Auth:Issuer"] = "http://lineahub.benchmark/",
-                ["Auth:KeysDirectory"] = keys,
-                // No offer may expire (and be re-dispatched by the sweeper) during the run.
-                ["Overflow:OfferTimeoutSeconds"] = "3600",
-            };
+            var shared = BenchmarkHub.SharedSettings(keys);
+            // No offer may expire (and be re-dispatched by the sweeper) during the run.
+            shared["Overflow:OfferTimeoutSeconds"] = "3600";
 
             Step(log, "starting PostgreSQL and the setup hub (in process)");
             await using var setup = await HubServer.StartAsync(StorageKind.Postgres, new Dictionary<string, string?>(shared)
@@ -42,16 +37,10 @@ internal static class DispatchBenchmark
             var origins = await BenchmarkNetwork.JoinOfficesAsync(anonymous, admin, options.Origins, options.Receivers, cancellationToken);
             Step(log, $"{receivers.Count} receiving and {origins.Count} origin offices joined");
 
-            var settings = new Dictionary<string, string?>(shared)
-            {
-                ["Storage:Provider"] = "Postgres",
-                ["Storage:ConnectionString"] = options.ConnectionOptions is null
-                    ? setup.Database.ConnectionString
-                    : $"{setup.Database.ConnectionString};{options.ConnectionOptions}",
-                ["Storage:DataDirectory"] = data,
-                ["Auth:AllowInsecureHttp"] = "true",
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
+            var connectionString = options.ConnectionOptions is null
+                ? setup.Database.ConnectionString
+                : $"{setup.Database.ConnectionString};{options.ConnectionOptions}";
+            var settings = BenchmarkHub.ProcessSettings(shared, connectionString, data, options.HubSettings);
             if (options.LogSql)
             {
                 foreach (var (key, value) in SqlProfile.Settings)
@@ -60,17 +49,8 @@ internal static class DispatchBenchmark
                 }
             }
 
-            foreach (var (key, value) in options.HubSettings)
-            {
-                settings[key] = value;
-            }
-
             await using var hub = await HubProcess.StartAsync(settings, cancellationToken);
-            var hubId = ProcFs.FindChild(Environment.ProcessId, "LineaHub.Hub.dll")
-                ?? throw new InvalidOperationException("The hub process was not found among this process's children.");
-            var cluster = await PostgresCluster.GetSharedAsync(cancellationToken);
-            var postgresId = ProcFs.FirstLineNumber(Path.Combine(cluster.RootDirectory, "data", "postmaster.pid"))
-                ?? throw new InvalidOperationException("The PostgreSQL server's pid was not found.");
+            var (hubId, postgresId) = await BenchmarkHub.ProcessIdsAsync(cancellationToken);
             Step(log, $"hub process {hubId} listening at {hub.BaseAddress}, PostgreSQL server {postgresId}");
 
             using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -88,7 +68,7 @@ internal static class DispatchBenchmark
             Step(log, $"{warmup.Length} warm-up offers made (not counted)");
 
             var logStart = options.LogSql ? hub.Output.Length : 0;
-            var statementLog = options.LogSql ? await PostgresStatementLog.StartAsync(cluster, cancellationToken) : null;
+            var statementLog = options.LogSql ? await PostgresStatementLog.StartAsync(await PostgresCluster.GetSharedAsync(cancellationToken), cancellationToken) : null;
             var loadBefore = LoadAverage();
             var before = CpuTimes(hubId, postgresId);
             using var stopSampling = new CancellationTokenSource();

@@ -34,12 +34,7 @@ public static class TrendBenchmark
         var data = TemporaryFolder.Create("trends-hub");
         try
         {
-            var shared = new Dictionary<string, string?>
-            {
-                ["Auth:Issuer"] = "http://lineahub.benchmark/",
-                ["Auth:KeysDirectory"] = keys,
-                ["Auth:AccessTokenLifetimeMinutes"] = "60",
-            };
+            var shared = BenchmarkHub.SharedSettings(keys);
             await using var generated = await GeneratedHub.CreateAsync(options, new Dictionary<string, string?>(shared), log, cancellationToken);
             var connectionString = generated.Setup.Database.ConnectionString;
             var analyse = Stopwatch.StartNew();
@@ -47,14 +42,7 @@ public static class TrendBenchmark
             GeneratedHub.Step(log, string.Create(Culture, $"VACUUM ANALYZE in {analyse.Elapsed.TotalSeconds:0} s"));
             var summary = await ArchiveSummary.DescribeAsync(connectionString, generated.Archive, cancellationToken);
 
-            await using var hub = await HubProcess.StartAsync(new Dictionary<string, string?>(shared)
-            {
-                ["Storage:Provider"] = "Postgres",
-                ["Storage:ConnectionString"] = connectionString,
-                ["Storage:DataDirectory"] = data,
-                ["Auth:AllowInsecureHttp"] = "true",
-                ["Logging:LogLevel:Default"] = "Warning",
-            }, cancellationToken);
+            await using var hub = await HubProcess.StartAsync(BenchmarkHub.ProcessSettings(shared, connectionString, data), cancellationToken);
             using var client = await AnalystClientAsync(generated.Setup, hub.BaseAddress, cancellationToken);
 
             // The last whole year of the archive, and its last quarter for growth against the one before.
