@@ -37,6 +37,11 @@ internal sealed class AgentHost : IAsyncDisposable
             {
                 ["Agent:DataDirectory"] = folder,
                 ["Logging:LogLevel:Default"] = "Warning",
+
+                // These tests cut the hub off for seconds, not hours: with the production caps (a minute for the inbox,
+                // five for the outbox) one jittered wait after a few failures could outlast a test's whole ceiling.
+                ["Inbox:MaxDelaySeconds"] = "2",
+                ["Outbox:MaxDelaySeconds"] = "2",
             });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.WebHost.UseUrls("http://127.0.0.1:0");
