@@ -20,9 +20,19 @@ internal static class FaqDocuments
             new StringField(FaqFields.Scope, ScopeCode(entry.Scope), Field.Store.NO),
             new StringField(FaqFields.Region, entry.RegionCode ?? NoCode, Field.Store.NO),
             new StringField(FaqFields.Entity, entry.EntityCode ?? NoCode, Field.Store.NO),
-            new Int64Field(FaqFields.ValidFrom, entry.ValidFrom?.UtcTicks ?? long.MinValue, Field.Store.NO),
-            new Int64Field(FaqFields.ValidTo, entry.ValidTo?.UtcTicks ?? long.MaxValue, Field.Store.NO),
         };
+
+        // Only the dates an entry has: most have none, so the validity check (FaqFilters.Invalid) ranges over a
+        // handful of dated entries instead of every document.
+        if (entry.ValidFrom is { } from)
+        {
+            document.Add(new Int64Field(FaqFields.ValidFrom, from.UtcTicks, Field.Store.NO));
+        }
+
+        if (entry.ValidTo is { } to)
+        {
+            document.Add(new Int64Field(FaqFields.ValidTo, to.UtcTicks, Field.Store.NO));
+        }
 
         // Every ancestor code, so a filter on "tributi" finds "tributi.tari".
         var code = entry.CategoryCode;

@@ -26,15 +26,16 @@ internal static class FaqFilters
         return filter;
     }
 
-    /// <summary>Validity at now: not cacheable (now changes), cheap (most entries have no dates, one term each).</summary>
-    public static Query Validity(DateTimeOffset now)
+    /// <summary>
+    /// The entries not valid at <paramref name="now"/>: not yet started, or already ended. Not cacheable (now
+    /// changes) but cheap: only dated entries index a date, so these ranges cover a few documents, where a range
+    /// of the valid ones would build a bit set over the whole index on every search.
+    /// </summary>
+    public static IEnumerable<Query> Invalid(DateTimeOffset now)
     {
         var ticks = now.UtcTicks;
-        return new BooleanQuery
-        {
-            { NumericRangeQuery.NewInt64Range(FaqFields.ValidFrom, null, ticks, true, true), Occur.MUST },
-            { NumericRangeQuery.NewInt64Range(FaqFields.ValidTo, ticks, null, false, true), Occur.MUST },
-        };
+        yield return NumericRangeQuery.NewInt64Range(FaqFields.ValidFrom, ticks, null, false, true);
+        yield return NumericRangeQuery.NewInt64Range(FaqFields.ValidTo, null, ticks, true, true);
     }
 
     private const int MaxCachedAskers = 10_000;

@@ -174,18 +174,19 @@ public sealed class FaqIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var plan = FaqQueryBuilder.Build(request.Query, _analyzer, _synonyms, searcher);
+            var plan = FaqQueryBuilder.Build(request.Query, _analyzer, _synonyms, searcher.IndexReader);
             if (plan is null)
             {
                 return new FaqSearchResult([], 0);
             }
 
-            // Scope and category as a cached filter; validity as a required clause that does not score.
-            var query = new BooleanQuery(disableCoord: true)
+            // Scope and category as a cached filter; entries not valid now excluded (a clause that does not score).
+            var query = new BooleanQuery(disableCoord: true) { { plan.Query, Occur.MUST } };
+            foreach (var invalid in FaqFilters.Invalid(request.Now))
             {
-                { plan.Query, Occur.MUST },
-                { new ConstantScoreQuery(FaqFilters.Validity(request.Now)) { Boost = 0f }, Occur.MUST },
-            };
+                query.Add(invalid, Occur.MUST_NOT);
+            }
+
             var top = searcher.Search(query, FaqFilters.Cached(request, _askerFilters), request.Limit);
             var hits = new List<FaqHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
@@ -263,6 +264,11 @@ public sealed class FaqIndex : IDisposable
 
     private sealed class BM25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+        // Each new segment's vocabulary is built here, on the thread that refreshes after a change, not by a search.
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            FaqVocabulary.Warm(reader);
+            return new IndexSearcher(reader) { Similarity = Similarity };
+        }
     }
 }

@@ -16,7 +16,7 @@ internal static class FaqQueryBuilder
 {
     internal sealed record Plan(Query Query, IReadOnlySet<string> MatchTerms);
 
-    public static Plan? Build(string text, Analyzer analyzer, SynonymMatcher synonyms, IndexSearcher searcher)
+    public static Plan? Build(string text, Analyzer analyzer, SynonymMatcher synonyms, IndexReader reader)
     {
         var tokens = FaqAnalysis.Analyse(analyzer, FaqFields.Question, text);
         tokens.RemoveAll(t => synonyms.IsNoise(t.Term));
@@ -25,7 +25,6 @@ internal static class FaqQueryBuilder
             return null;
         }
 
-        var reader = searcher.IndexReader;
         var query = new BooleanQuery(disableCoord: true);
         var matchTerms = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -61,9 +60,12 @@ internal static class FaqQueryBuilder
                 && !Known(reader, token.Term))
             {
                 fuzzyWords++;
-                var fuzzy = FuzzyAcrossFields(token);
-                fuzzy.Boost = FaqScoring.FuzzyWeight;
-                word.Add(Rewritten(searcher, fuzzy, matchTerms));
+                var edits = token.SurfaceLength >= FaqScoring.FuzzyTwoEditsLength ? 2 : 1;
+                if (FaqTypos.Expand(reader, token.Term, edits, matchTerms) is { } fuzzy)
+                {
+                    fuzzy.Boost = FaqScoring.FuzzyWeight;
+                    word.Add(fuzzy);
+                }
             }
 
             query.Add(word, Occur.SHOULD);
@@ -119,23 +121,6 @@ internal static class FaqQueryBuilder
         return query;
     }
 
-    private static DisjunctionMaxQuery FuzzyAcrossFields(AnalysedToken token)
-    {
-        var edits = token.SurfaceLength >= FaqScoring.FuzzyTwoEditsLength ? 2 : 1;
-        var query = new DisjunctionMaxQuery(FaqScoring.FieldTieBreaker);
-        foreach (var (field, boost) in FaqFields.Searched)
-        {
-            query.Add(new FuzzyQuery(
-                new Term(field, token.Term),
-                edits,
-                FaqScoring.FuzzyPrefixLength,
-                FaqScoring.FuzzyMaxExpansions,
-                transpositions: true) { Boost = boost });
-        }
-
-        return query;
-    }
-
     // A synonym phrase matches when all its terms are in the entry (in any field, any order): offices rarely
     // write a bureaucratic phrase in exactly one form, so a phrase query would miss "residenza: cambio".
     // Its score is the mean of its terms', so a long phrase weighs like one word.
@@ -154,20 +139,5 @@ internal static class FaqQueryBuilder
 
         all.Boost = 1f / terms.Length;
         return all;
-    }
-
-    // Rewritten once here (the Levenshtein automata are the costly part of a search), so the search reuses it
-    // and the snippet marks exactly the index terms the typo expanded to.
-    private static Query Rewritten(IndexSearcher searcher, Query fuzzy, HashSet<string> terms)
-    {
-        var rewritten = searcher.Rewrite(fuzzy);
-        var extracted = new HashSet<Term>();
-        rewritten.ExtractTerms(extracted);
-        foreach (var term in extracted)
-        {
-            terms.Add(term.Text);
-        }
-
-        return rewritten;
     }
 }

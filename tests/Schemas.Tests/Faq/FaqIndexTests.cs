@@ -189,6 +189,32 @@ public sealed class FaqIndexTests : IDisposable
     }
 
     [Fact]
+    public void Typos_keep_the_first_letter_and_words_under_eight_letters_allow_one_edit()
+    {
+        _index.Apply(Entry("ingombranti", "Ritiro degli ingombranti", keywords: "materassi"));
+
+        Assert.Equal(["ingombranti"], Ids("materasi"));     // one edit, a word only in the keywords
+        Assert.Equal(["ingombranti"], Ids("ritrio"));       // one swap, six letters
+        Assert.Empty(Ids("rtrio"));                         // two edits, five letters
+        Assert.Empty(Ids("aingombranti"));                   // another first letter
+        Assert.Equal(["ingombranti"], Ids("ingonbrnti"));   // two edits, ten letters
+    }
+
+    [Fact]
+    public void Typos_find_entries_added_after_earlier_searches()
+    {
+        _index.Apply(Entry("tari", "Pagamento della TARI"));
+        Assert.Empty(Ids("passaporto"));
+
+        // Each change adds a segment to the index; its words must be found with typos too.
+        _index.Apply(Entry("passaporto", "Rilascio del passaporto", version: 2));
+        _index.Apply(Entry("cimitero", "Orari del cimitero", version: 3));
+
+        Assert.Equal(["passaporto"], Ids("pasaporto"));
+        Assert.Equal(["cimitero"], Ids("cimitreo"));
+    }
+
+    [Fact]
     public void Short_words_get_no_typo_tolerance()
     {
         _index.Apply(Entry("tari", "Pagamento della TARI"));
