@@ -7,16 +7,16 @@ internal static class FaqDocuments
 {
     public const string NoCode = "-";
 
-    public static Document From(FaqEntry entry)
+    public static Document From(FaqEntry entry, string plainAnswer)
     {
         var document = new Document
         {
-            new StringField(FaqFields.Id, entry.Id, Field.Store.YES),
-            new StoredField(FaqFields.Version, entry.Version),
-            new TextField(FaqFields.Question, entry.Question, Field.Store.YES),
-            new TextField(FaqFields.Answer, FaqText.ToPlainText(entry.Answer), Field.Store.YES),
+            // Nothing is stored: hits are shown from FaqShownEntry, and the id is read per segment (FaqSegment).
+            new StringField(FaqFields.Id, entry.Id, Field.Store.NO),
+            new TextField(FaqFields.Question, entry.Question, Field.Store.NO),
+            new TextField(FaqFields.Answer, plainAnswer, Field.Store.NO),
             new TextField(FaqFields.Keywords, string.Join(" , ", entry.Keywords), Field.Store.NO),
-            new StringField(FaqFields.Category, entry.CategoryCode, Field.Store.YES),
+            new StringField(FaqFields.Category, entry.CategoryCode, Field.Store.NO),
             new StringField(FaqFields.Scope, ScopeCode(entry.Scope), Field.Store.NO),
             new StringField(FaqFields.Region, entry.RegionCode ?? NoCode, Field.Store.NO),
             new StringField(FaqFields.Entity, entry.EntityCode ?? NoCode, Field.Store.NO),

@@ -4,7 +4,6 @@ namespace LineaHub.Schemas.Faq;
 internal static class FaqFields
 {
     public const string Id = "id";
-    public const string Version = "version";
     public const string Question = "question";
     public const string Answer = "answer";
     public const string Keywords = "keywords";

@@ -25,6 +25,9 @@ public sealed class FaqIndex : IDisposable
     // Latest version seen per entry id, deletions included, so that a stale change cannot resurrect an entry.
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _indexed = new(StringComparer.Ordinal);
+
+    // What hits show, per published entry id; read by searches without the write lock.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FaqShownEntry> _shown = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, string?, string?), Filter> _askerFilters = new();
     private volatile SynonymMatcher _synonyms;
     private long _highestVersion;
@@ -135,6 +138,7 @@ public sealed class FaqIndex : IDisposable
             Remember(id, version);
             _writer.DeleteDocuments(new Term(FaqFields.Id, id));
             _indexed.Remove(id);
+            _shown.TryRemove(id, out _);
         }
 
         _searchers.MaybeRefreshBlocking();
@@ -158,9 +162,14 @@ public sealed class FaqIndex : IDisposable
             {
                 ApplyLocked(entry);
             }
-        }
 
-        _searchers.MaybeRefreshBlocking();
+            // Searches on the previous reader may still show entries the new content lacks until the refresh.
+            _searchers.MaybeRefreshBlocking();
+            foreach (var id in _shown.Keys.Where(id => !_indexed.Contains(id)).ToList())
+            {
+                _shown.TryRemove(id, out _);
+            }
+        }
     }
 
     /// <summary>
@@ -188,18 +197,24 @@ public sealed class FaqIndex : IDisposable
             }
 
             var top = searcher.Search(query, FaqFilters.Cached(request, _askerFilters), request.Limit);
+            var leaves = searcher.IndexReader.Leaves;
             var hits = new List<FaqHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)
             {
-                var doc = searcher.Doc(scoreDoc.Doc);
-                var answer = doc.Get(FaqFields.Answer, CultureInfo.InvariantCulture);
-                hits.Add(new FaqHit(
-                    doc.Get(FaqFields.Id, CultureInfo.InvariantCulture),
-                    scoreDoc.Score,
-                    doc.Get(FaqFields.Question, CultureInfo.InvariantCulture),
-                    FaqSnippet.Build(_analyzer, answer, plan.MatchTerms, FaqScoring.SnippetLength),
-                    doc.Get(FaqFields.Category, CultureInfo.InvariantCulture),
-                    doc.GetField(FaqFields.Version).GetInt64Value() ?? 0));
+                var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+                var id = FaqSegment.Of(leaf.AtomicReader).IdOf(scoreDoc.Doc - leaf.DocBase);
+
+                // An entry withdrawn while this search ran (its document still in this reader) is not shown.
+                if (_shown.TryGetValue(id, out var shown))
+                {
+                    hits.Add(new FaqHit(
+                        id,
+                        scoreDoc.Score,
+                        shown.Question,
+                        FaqSnippet.Build(_analyzer, shown.PlainAnswer, plan.MatchTerms, FaqScoring.SnippetLength),
+                        shown.CategoryCode,
+                        shown.Version));
+                }
             }
 
             return new FaqSearchResult(hits, top.TotalHits);
@@ -238,13 +253,16 @@ public sealed class FaqIndex : IDisposable
         var idTerm = new Term(FaqFields.Id, entry.Id);
         if (entry.Status == FaqStatus.Published)
         {
-            _writer.UpdateDocument(idTerm, FaqDocuments.From(entry));
+            var shown = FaqShownEntry.From(entry);
+            _writer.UpdateDocument(idTerm, FaqDocuments.From(entry, shown.PlainAnswer));
             _indexed.Add(entry.Id);
+            _shown[entry.Id] = shown;
         }
         else
         {
             _writer.DeleteDocuments(idTerm);
             _indexed.Remove(entry.Id);
+            _shown.TryRemove(entry.Id, out _);
         }
 
         return true;
@@ -267,7 +285,7 @@ public sealed class FaqIndex : IDisposable
         // Each new segment's vocabulary is built here, on the thread that refreshes after a change, not by a search.
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            FaqVocabulary.Warm(reader);
+            FaqSegment.Warm(reader);
             return new IndexSearcher(reader) { Similarity = Similarity };
         }
     }

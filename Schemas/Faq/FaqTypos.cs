@@ -7,7 +7,7 @@ namespace LineaHub.Schemas.Faq;
 /// Typo tolerance for a word the index does not know: the index terms within one or two edits (insertions,
 /// deletions, substitutions, swaps of two adjacent characters) that share its first character, as Lucene's
 /// <c>FuzzyQuery</c> with a prefix of one and transpositions finds them, with the same weight per term
-/// (1 − edits ÷ the shorter length) and the same cap per field. The terms come from <see cref="FaqVocabulary"/>,
+/// (1 − edits ÷ the shorter length) and the same cap per field. The terms come from <see cref="FaqSegment"/>,
 /// which is built once per segment, instead of automata intersected with the term dictionary on every search:
 /// that was nearly all the time of a query with a typo.
 /// </summary>
@@ -106,7 +106,7 @@ internal static class FaqTypos
         var found = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var leaf in reader.Leaves)
         {
-            var vocabulary = FaqVocabulary.Of(leaf.AtomicReader);
+            var vocabulary = FaqSegment.Of(leaf.AtomicReader);
             for (var length = Math.Max(1, term.Length - maxEdits); length <= term.Length + maxEdits; length++)
             {
                 foreach (var candidate in vocabulary.Terms(field, term[0], length))

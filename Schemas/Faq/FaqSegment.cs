@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace LineaHub.Schemas.Faq;
+
+/// <summary>
+/// What searches need of one index segment, built once per segment (segments never change; deletions do not
+/// matter here) when a refreshed searcher first sees it, and kept as long as the segment lives:
+/// <list type="bullet">
+/// <item>the terms of each searched field, grouped by first character and length: what typo tolerance looks a
+/// mistyped word up in, comparing it with the few terms of the same first letter and a close length instead of
+/// running Levenshtein automata over the term dictionary;</item>
+/// <item>the entry id of each document, so a hit is turned into its entry without reading stored fields (which
+/// the index does not keep: <see cref="FaqIndex"/> holds the texts a hit shows).</item>
+/// </list>
+/// </summary>
+internal sealed class FaqSegment
+{
+    private static readonly ConditionalWeakTable<object, FaqSegment> Segments = new();
+
+    private readonly Dictionary<(string Field, char First, int Length), string[]> _terms;
+    private readonly string?[] _ids;
+
+    private FaqSegment(Dictionary<(string Field, char First, int Length), string[]> terms, string?[] ids)
+    {
+        _terms = terms;
+        _ids = ids;
+    }
+
+    /// <summary>What searches need of a segment, built on first use.</summary>
+    public static FaqSegment Of(AtomicReader segment) =>
+        Segments.GetValue(segment.CoreCacheKey, _ => Build(segment));
+
+    /// <summary>Builds what every segment of <paramref name="reader"/> needs that has nothing yet.</summary>
+    public static void Warm(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves)
+        {
+            Of(leaf.AtomicReader);
+        }
+    }
+
+    /// <summary>Terms of <paramref name="field"/> that start with <paramref name="first"/> and have <paramref name="length"/> characters.</summary>
+    public ReadOnlySpan<string> Terms(string field, char first, int length) =>
+        _terms.TryGetValue((field, first, length), out var terms) ? terms : [];
+
+    /// <summary>The entry id of the segment's document <paramref name="doc"/>.</summary>
+    public string IdOf(int doc) => _ids[doc] ?? throw new InvalidOperationException($"Document {doc} of the FAQ index has no id.");
+
+    private static FaqSegment Build(AtomicReader segment) => new(Vocabulary(segment), Ids(segment));
+
+    private static string?[] Ids(AtomicReader segment)
+    {
+        // Deleted documents are included: they are never hits, and skipping them would cost a check per document.
+        var ids = new string?[segment.MaxDoc];
+        var terms = segment.GetTerms(FaqFields.Id);
+        if (terms is null)
+        {
+            return ids;
+        }
+
+        var enumerator = terms.GetEnumerator();
+        DocsEnum? docs = null;
+        while (enumerator.MoveNext())
+        {
+            var id = enumerator.Term.Utf8ToString();
+            docs = enumerator.Docs(null, docs, DocsFlags.NONE);
+            for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+            {
+                ids[doc] = id;
+            }
+        }
+
+        return ids;
+    }
+
+    private static Dictionary<(string Field, char First, int Length), string[]> Vocabulary(AtomicReader segment)
+    {
+        var groups = new Dictionary<(string, char, int), List<string>>();
+        foreach (var (field, _) in FaqFields.Searched)
+        {
+            var terms = segment.GetTerms(field);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            var enumerator = terms.GetEnumerator();
+            while (enumerator.MoveNext())
+            {
+                var term = enumerator.Term.Utf8ToString();
+                if (term.Length == 0)
+                {
+                    continue;
+                }
+
+                var key = (field, term[0], term.Length);
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    group = [];
+                    groups[key] = group;
+                }
+
+                group.Add(term);
+            }
+        }
+
+        return groups.ToDictionary(g => g.Key, g => g.Value.ToArray());
+    }
+}
