@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Faq;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +29,14 @@ public sealed partial class FaqIndexSync(
         // Built before the web server starts, so the first search already sees every published entry.
         await using (var scope = scopes.CreateAsyncScope())
         {
+            var started = Stopwatch.GetTimestamp();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             var entries = await db.FaqEntries.AsNoTracking().OrderBy(e => e.Version).ToListAsync(cancellationToken);
             index.Rebuild(entries.Select(e => e.ToSearchEntry()));
             Interlocked.Exchange(ref appliedVersion, entries.Count == 0 ? 0 : entries[^1].Version);
             await SyncSynonymsAsync(db, cancellationToken);
-            LogBuilt(logger, index.Count, AppliedVersion);
+            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogBuilt(logger, index.Count, AppliedVersion, elapsed);
         }
 
         await base.StartAsync(cancellationToken);
@@ -99,8 +102,8 @@ public sealed partial class FaqIndexSync(
         synonymsVersion = version;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "FAQ index built: {Count} published entries, version {Version}")]
-    private static partial void LogBuilt(ILogger logger, int count, long version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "FAQ index built: {Count} published entries, version {Version}, in {ElapsedMilliseconds} ms")]
+    private static partial void LogBuilt(ILogger logger, int count, long version, long elapsedMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FAQ index sync failed; retrying from version {Version}")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception, long version);

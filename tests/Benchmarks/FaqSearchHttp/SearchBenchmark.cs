@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using LineaHub.Benchmarks.FaqSearch;
+using LineaHub.Hub.Faq;
+using LineaHub.Schemas.Faq;
+using LineaHub.Schemas.Nodes;
+using LineaHub.Schemas.Tests.Faq;
+using LineaHub.Testing;
+using LineaHub.Testing.Load;
+using Microsoft.EntityFrameworkCore;
+
+namespace LineaHub.Benchmarks.FaqSearchHttp;
+
+/// <summary>
+/// One index size: a throwaway PostgreSQL, an in-process hub that creates the schema and joins the asking office,
+/// the synthetic entries written straight into the FAQ table as published, then the hub as its own process (as
+/// deployed), which builds its index from the database at start; clients search it over HTTP with the office's token.
+/// </summary>
+internal static partial class SearchBenchmark
+{
+    /// <summary>The asking office: L'Aquila, in Abruzzo (region 13), where the labelled queries' answers apply.</summary>
+    private const string AskerCode = "066049";
+
+    private const int WriteChunk = 2_000;
+
+    private static readonly TimeSpan MemorySampleInterval = TimeSpan.FromMilliseconds(200);
+
+    private static readonly IReadOnlyList<string> Queries = [.. FaqTestSet.LoadQueries().Select(q => q.Text)];
+
+    public static int QueryCount => Queries.Count;
+
+    public static async Task<SearchRun> RunAsync(int size, SearchOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var keys = TemporaryFolder.Create("faq-http-keys");
+        var data = TemporaryFolder.Create("faq-http-hub");
+        try
+        {
+            var shared = BenchmarkHub.SharedSettings(keys);
+            Step(log, size, "starting PostgreSQL and the setup hub (in process)");
+            await using var setup = await HubServer.StartAsync(StorageKind.Postgres, new Dictionary<string, string?>(shared), cancellationToken: cancellationToken);
+            var admin = await setup.CreateAdminClientAsync(cancellationToken);
+            var office = await NetworkSetup.JoinAsync(setup.CreateClient(), admin, new CreateNodeRequest(
+                "URP Comune dell'Aquila (benchmark)", NodeKinds.Comune, AskerCode, SyntheticFaq.AskerRegion, [], ["it"], []), cancellationToken);
+
+            var writing = Stopwatch.StartNew();
+            await WriteEntriesAsync(setup, office.Id, SyntheticFaq.Generate(size), cancellationToken);
+            Step(log, size, string.Create(CultureInfo.InvariantCulture, $"{size:N0} published entries written in {writing.Elapsed.TotalSeconds:0.0} s"));
+
+            var settings = BenchmarkHub.ProcessSettings(shared, setup.Database.ConnectionString, data, [
+                new("Logging:LogLevel:LineaHub.Hub.Faq.FaqIndexSync", "Information"),
+            ]);
+            var starting = Stopwatch.StartNew();
+            await using var hub = await HubProcess.StartAsync(settings, cancellationToken);
+            var hubStart = starting.Elapsed;
+            var (hubId, _) = await BenchmarkHub.ProcessIdsAsync(cancellationToken);
+            var build = IndexBuilt().Match(hub.Output) is { Success: true } match ? match.Groups[1].Value + " ms" : "not logged";
+            var rssReady = ProcFs.StatusKiB(hubId, "VmRSS") ?? 0;
+            Step(log, size, $"hub process {hubId} ready in {hubStart.TotalSeconds:0.0} s (index built in {build})");
+
+            using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = options.Clients };
+            using var client = new HttpClient(handler) { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            client.DefaultRequestHeaders.Authorization = office.Authorization;
+            await ExpectAnswersAsync(client, cancellationToken);
+
+            await LoadAsync(client, options.Clients, options.Warmup, cancellationToken);
+            Step(log, size, "warm-up done");
+            await using var memory = MemorySampler.Start(hubId, MemorySampleInterval);
+            var hubBefore = ProcFs.TreeCpuTime(hubId);
+            var harnessBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var (latencies, errors, elapsed) = await LoadAsync(client, options.Clients, options.Duration, cancellationToken);
+            var hubCpu = ProcFs.TreeCpuTime(hubId) - hubBefore;
+            var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessBefore;
+            var maxRss = await memory.StopAsync();
+            Step(log, size, string.Create(CultureInfo.InvariantCulture, $"{latencies.Count:N0} searches measured in {elapsed.TotalSeconds:0.0} s, {errors} errors"));
+            return new SearchRun(size, hubStart, build, latencies, errors, elapsed, hubCpu, harnessCpu, maxRss, rssReady, CpuSnapshot.LoadAverage());
+        }
+        finally
+        {
+            TemporaryFolder.TryDelete(keys);
+            TemporaryFolder.TryDelete(data);
+        }
+    }
+
+    /// <summary>
+    /// Writes the entries as published, as if edited and approved over time: local entries of the synthetic asker
+    /// entity become the joined office's, so that the office sees its own local entries as it would in production.
+    /// </summary>
+    private static async Task WriteEntriesAsync(HubServer setup, Guid owner, List<FaqEntry> entries, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var chunk in entries.Chunk(WriteChunk))
+        {
+            await using var db = setup.Database.CreateDbContext();
+            db.FaqEntries.AddRange(chunk.Select(entry => new StoredFaqEntry
+            {
+                Id = Guid.CreateVersion7(),
+                Question = entry.Question,
+                Answer = entry.Answer,
+                CategoryCode = entry.CategoryCode,
+                Keywords = [.. entry.Keywords],
+                Scope = entry.Scope,
+                RegionCode = entry.Scope == FaqScope.Local && entry.EntityCode == SyntheticFaq.AskerEntity ? SyntheticFaq.AskerRegion : entry.RegionCode,
+                EntityCode = entry.EntityCode == SyntheticFaq.AskerEntity ? AskerCode : entry.EntityCode,
+                ValidFrom = entry.ValidFrom,
+                ValidTo = entry.ValidTo,
+                OwnerNodeId = owner,
+                Status = FaqStatus.Published,
+                Version = entry.Version,
+                CreatedAt = now,
+                UpdatedAt = now,
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await using var counter = setup.Database.CreateDbContext();
+        await counter.FaqChangeCounters
+            .Where(c => c.Name == FaqChangeCounter.FaqName)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Value, entries.Count), cancellationToken);
+    }
+
+    /// <summary>Every labelled query answers 200 before anything is timed, so a broken setup fails at once.</summary>
+    private static async Task ExpectAnswersAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        foreach (var query in Queries)
+        {
+            using var response = await client.GetAsync(SearchUri(query), cancellationToken);
+            await NetworkSetup.ExpectAsync(response, HttpStatusCode.OK, "search", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="clients"/> loops, each sending its next search when the answer is read, cycling the labelled
+    /// queries from a different starting point, for <paramref name="duration"/>.
+    /// </summary>
+    private static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> LoadAsync(
+        HttpClient client, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var uris = Queries.Select(SearchUri).ToArray();
+        var errors = 0;
+        var started = Stopwatch.GetTimestamp();
+        var end = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+        {
+            var latencies = new List<double>();
+            for (var i = c * uris.Length / clients; Stopwatch.GetTimestamp() < end; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(uris[i % uris.Length], HttpCompletionOption.ResponseContentRead, cancellationToken);
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+
+            return latencies;
+        }, cancellationToken)));
+        return (Percentiles.Sorted(perClient.SelectMany(l => l)), errors, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static Uri SearchUri(string query) =>
+        new($"/api/v1/faq/search?q={Uri.EscapeDataString(query)}&limit=10", UriKind.Relative);
+
+    private static void Step(TextWriter log, int size, string what) =>
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.UtcNow:HH:mm:ss}] {size:N0} entries: {what}"));
+
+    [GeneratedRegex(@"FAQ index built: \d+ published entries, version \d+, in (\d+) ms")]
+    private static partial Regex IndexBuilt();
+}
