@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
-using LineaHub.NodeAgent.Outbox;
 using LineaHub.Schemas.Faq;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace LineaHub.NodeAgent.Faq;
@@ -67,51 +64,28 @@ public sealed partial class FaqSync(
         return applied;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await identities.WaitUntilJoinedAsync(clock, stoppingToken))
-        {
-            return;
-        }
-
         var settings = options.Value;
-        var failures = 0;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
+        return HubPolling.RunAsync(
+            identities,
+            clock,
+            async cancellationToken =>
             {
-                TimeSpan pause;
-                try
+                var applied = await SyncOnceAsync(cancellationToken);
+                if (applied > 0)
                 {
-                    var applied = await SyncOnceAsync(stoppingToken);
-                    failures = 0;
-                    pause = TimeSpan.FromSeconds(settings.SyncIntervalSeconds);
-                    if (applied > 0)
-                    {
-                        LogSynced(logger, applied, replica.State.AppliedVersion);
-                    }
-                }
-                catch (Exception exception) when (IsTransient(exception, stoppingToken))
-                {
-                    failures++;
-                    pause = RetrySchedule.Next(
-                        failures, TimeSpan.FromSeconds(settings.BaseDelaySeconds), TimeSpan.FromSeconds(settings.MaxDelaySeconds), Random.Shared);
-                    LogSyncFailed(logger, failures, pause, replica.State.AppliedVersion, exception.Message);
+                    LogSynced(logger, applied, replica.State.AppliedVersion);
                 }
 
-                await Task.Delay(pause, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: the next start resumes from the version stored with the last page applied.
-        }
+                return TimeSpan.FromSeconds(settings.SyncIntervalSeconds);
+            },
+            TimeSpan.FromSeconds(settings.BaseDelaySeconds),
+            TimeSpan.FromSeconds(settings.MaxDelaySeconds),
+            // Searches keep answering from the replica as it is; the next start resumes from the version stored with the last page.
+            (failures, pause, exception) => LogSyncFailed(logger, failures, pause, replica.State.AppliedVersion, exception.Message),
+            stoppingToken);
     }
-
-    // The hub unreachable or refusing, a body cut short or garbled, HttpClient's own timeout, the database busy: all may pass.
-    private static bool IsTransient(Exception exception, CancellationToken stoppingToken) =>
-        exception is HttpRequestException or HubProblemException or JsonException or InvalidDataException or SqliteException
-        || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FAQ replica updated: {Applied} entries changed, now at version {Version}")]
     private static partial void LogSynced(ILogger logger, int applied, long version);

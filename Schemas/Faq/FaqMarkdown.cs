@@ -248,24 +248,9 @@ public static partial class FaqMarkdown
         return -1;
     }
 
-    private static void Escape(StringBuilder html, string text)
-    {
-        foreach (var c in text)
-        {
-            Escape(html, c);
-        }
-    }
+    private static void Escape(StringBuilder html, string text) => html.Append(FaqHtml.Escape(text));
 
-    // The five characters that matter in HTML text and attribute values.
-    private static void Escape(StringBuilder html, char c) => _ = c switch
-    {
-        '<' => html.Append("&lt;"),
-        '>' => html.Append("&gt;"),
-        '&' => html.Append("&amp;"),
-        '"' => html.Append("&quot;"),
-        '\'' => html.Append("&#39;"),
-        _ => html.Append(c),
-    };
+    private static void Escape(StringBuilder html, char c) => FaqHtml.Append(html, c);
 
     [GeneratedRegex(@"^[ \t]{0,3}(#{1,6})[ \t]+(.*)$")]
     private static partial Regex Heading();
