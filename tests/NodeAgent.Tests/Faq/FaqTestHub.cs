@@ -19,10 +19,15 @@ internal sealed class FaqTestHub : IAsyncDisposable
     private readonly ConcurrentQueue<FaqSearchLogBatch> _searches = new();
     private readonly ConcurrentQueue<string> _changeRequests = new();
     private readonly Lock _gate = new();
+    private readonly RestartableLoopbackServer _server;
     private FaqSynonymsView _synonyms = new(FaqSynonyms.DefaultText, 0);
-    private WebApplication? _app;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    private FaqTestHub()
+    {
+        _server = Listen();
+    }
+
+    public Uri BaseAddress => _server.BaseAddress;
 
     public string RegionCode { get; set; } = "13";
 
@@ -41,7 +46,7 @@ internal sealed class FaqTestHub : IAsyncDisposable
     public static async Task<FaqTestHub> StartAsync()
     {
         var hub = new FaqTestHub();
-        await hub.ListenAsync(0);
+        await hub._server.StartAsync();
         return hub;
     }
 
@@ -57,33 +62,23 @@ internal sealed class FaqTestHub : IAsyncDisposable
     public void UseSynonyms(string text, long version) => _synonyms = new FaqSynonymsView(text, version);
 
     /// <summary>The hub goes away: connections are refused until <see cref="RestartAsync"/>.</summary>
-    public async Task StopAsync()
-    {
-        if (_app is { } app)
-        {
-            _app = null;
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    public Task StopAsync() => _server.StopAsync();
 
-    public Task RestartAsync() => ListenAsync(BaseAddress.Port);
+    public Task RestartAsync() => _server.StartAsync();
 
-    public ValueTask DisposeAsync() => new(StopAsync());
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task ListenAsync(int port)
+    private RestartableLoopbackServer Listen()
     {
         var changes = (Func<HttpContext, IResult>)Changes;
         var feedback = (Func<HttpContext, Task<IResult>>)FeedbackAsync;
         var searches = (Func<HttpContext, Task<IResult>>)SearchesAsync;
-        (_app, BaseAddress) = await LoopbackServer.StartAsync(
-            app =>
-            {
-                app.MapGet("/api/v1/faq/changes", changes);
-                app.MapPost("/api/v1/faq/feedback", feedback);
-                app.MapPost("/api/v1/faq/searches", searches);
-            },
-            port);
+        return new RestartableLoopbackServer(app =>
+        {
+            app.MapGet("/api/v1/faq/changes", changes);
+            app.MapPost("/api/v1/faq/feedback", feedback);
+            app.MapPost("/api/v1/faq/searches", searches);
+        });
     }
 
     private IResult Changes(HttpContext context)
