@@ -16,16 +16,8 @@ public sealed class FaqChangesApiTests
     public async Task Changes_come_in_version_order_page_by_page_with_only_what_applies_to_the_caller_in_full(StorageKind storage)
     {
         await using var hub = await HubServer.StartAsync(storage);
-        var admin = await hub.CreateAdminClientAsync();
-        using var asker = await hub.JoinNewNodeAsync(admin);
-        using var neighbour = await hub.JoinNewNodeAsync(admin); // same region (13), another entity
-        var elsewhere = await admin.CreateNodeAsync(NetworkFixtures.NodeRequest() with { RegionCode = "01" });
-        using var farAway = await hub.JoinAsync(elsewhere.JoinCode.Code);
-        using var editorNode = await hub.JoinNewNodeAsync(admin);
-        var askerClient = await hub.NodeClientAsync(asker);
-        var neighbourClient = await hub.NodeClientAsync(neighbour);
-        var farClient = await hub.NodeClientAsync(farAway);
-        var editor = await EditorClientAsync(hub, admin, editorNode);
+        using var offices = await ScopedOffices.JoinAsync(hub);
+        var (askerClient, neighbourClient, farClient, editor) = (offices.Asker, offices.Neighbour, offices.FarAway, offices.Editor);
 
         var network = await PublishedAsync(editor, Entry("Scadenza TARI nazionale", scope: "network"));
         var ownLocal = await PublishedAsync(askerClient, Entry("Scadenza TARI del mio comune"));
