@@ -1,6 +1,7 @@
 using LineaHub.NodeAgent.Archive;
 using LineaHub.NodeAgent.Capacity;
 using LineaHub.NodeAgent.Connection;
+using LineaHub.NodeAgent.Faq;
 using LineaHub.NodeAgent.Join;
 using LineaHub.NodeAgent.Local;
 using LineaHub.NodeAgent.Outbox;
@@ -30,6 +31,7 @@ public static class AgentApp
         app.MapLocalTicketsApi();
         app.MapOverflowApi();
         app.MapArchiveApi();
+        app.MapFaqApi();
         return app;
     }
 
@@ -63,6 +65,7 @@ public static class AgentApp
         services.AddSingleton<LocalTickets>();
         builder.AddOverflow();
         builder.AddArchive();
+        builder.AddFaq();
         return builder;
     }
 }

@@ -27,6 +27,11 @@ public static class FaqApi
             .WithName("SearchFaq")
             .WithSummary("Searches the published, valid entries that apply to the calling office (network, its region, its entity), in Italian.")
             .ProducesValidationProblem();
+        group.MapGet("/changes", ChangesAsync)
+            .WithName("GetFaqChanges")
+            .WithSummary("The entries changed above a version, in version order, as they apply to the calling office (the rest as "
+                + "tombstones: id and version only), and the synonym list when it changed: what an agent's offline replica follows.")
+            .ProducesValidationProblem();
         group.MapPost("/entries", CreateAsync)
             .WithName("CreateFaqEntry")
             .WithSummary("The calling office writes a draft entry for its scope (network, regional or local).")
@@ -90,6 +95,10 @@ public static class FaqApi
 
     private static Ok<FaqSearchResponse> Search(string? q, string? category, int? limit, NodeCaller caller, FaqSearch search) =>
         TypedResults.Ok(search.Search(caller.Node, q, category, limit));
+
+    private static async Task<Ok<FaqChangesPage>> ChangesAsync(
+        long? after, int? limit, long? synonymsAfter, NodeCaller caller, FaqChanges changes, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await changes.GetAsync(caller.Node, after, limit, synonymsAfter, cancellationToken));
 
     private static async Task<Created<FaqEntryView>> CreateAsync(
         FaqEntryRequest request, FaqEditing editing, NodeCaller caller, ClaimsPrincipal user, CancellationToken cancellationToken)

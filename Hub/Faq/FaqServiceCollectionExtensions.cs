@@ -18,6 +18,7 @@ public static class FaqServiceCollectionExtensions
         builder.Services.AddSingleton<FaqSearch>();
         builder.Services.AddScoped<FaqEditing>();
         builder.Services.AddScoped<FaqEditors>();
+        builder.Services.AddScoped<FaqChanges>();
         return builder;
     }
 }

@@ -26,40 +26,16 @@ public sealed partial class ArchiveBatcher(
     // Set once the release has succeeded, so a failed first attempt is made again.
     private bool _orphansReleased;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // Records written by another process (an import) wake nobody here: they are found at the next look.
-        var poll = TimeSpan.FromSeconds(options.Value.BatchSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var changed = store.NextChange;
-            try
-            {
-                var wait = poll;
-                try
-                {
-                    var pass = await FormDueAsync(stoppingToken);
-                    wait = pass.NextDueAt is { } due && due - clock.GetUtcNow() < poll ? due - clock.GetUtcNow() : poll;
-                }
-                catch (SqliteException exception)
-                {
-                    // A database held too long by another process (a large import): the records are safe; look again later.
-                    LogDatabaseBusy(logger, exception.SqliteErrorCode);
-                }
-
-                if (wait > TimeSpan.Zero)
-                {
-                    using var stopDelay = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    await Task.WhenAny(changed, Task.Delay(wait, clock, stopDelay.Token));
-                    await stopDelay.CancelAsync();
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
+        OutboxBatchLoop.RunAsync(
+            () => store.NextChange,
+            async cancellationToken => (await FormDueAsync(cancellationToken)).NextDueAt,
+            TimeSpan.FromSeconds(options.Value.BatchSeconds),
+            clock,
+            // A database held too long by another process (a large import).
+            exception => LogDatabaseBusy(logger, exception.SqliteErrorCode),
+            stoppingToken);
 
     /// <summary>Forms every batch that is due now, as long as fewer than <see cref="ArchiveOptions.MaxQueuedBatches"/> wait in the outbox.</summary>
     public async Task<ArchiveBatching> FormDueAsync(CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace LineaHub.NodeAgent.Cli;
 /// The agent's command line, for the IT staff of an office:
 /// <c>join --hub URL --code CODE</c>, <c>run</c> (the default), <c>rotate-key</c>, <c>status</c>,
 /// <c>ticket show CODE</c>, <c>ticket list</c>, <c>overflow status</c>, <c>import FILE.csv</c>, <c>archive status</c>,
-/// <c>archive retry BATCH</c>.
+/// <c>archive retry BATCH</c>, <c>faq search "TESTO"</c>.
 /// Options other than the command's own (e.g. <c>--Urls</c>) go to the host configuration.
 /// </summary>
 public static class AgentCli
@@ -80,10 +80,11 @@ public static class AgentCli
 
         var ticket = TicketCommands(dataOption);
         var overflow = OverflowCommands(dataOption);
+        var faq = FaqCommands.Faq(dataOption);
 
         var root = new RootCommand("LineaHub NodeAgent: il nodo di un URP nella rete LineaHub.")
         {
-            dataOption, join, rotate, status, run, ticket, overflow, ArchiveCommands.Import(dataOption), ArchiveCommands.Archive(dataOption),
+            dataOption, join, rotate, status, run, ticket, overflow, faq, ArchiveCommands.Import(dataOption), ArchiveCommands.Archive(dataOption),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.Action = run.Action;
@@ -130,13 +131,7 @@ public static class AgentCli
 
     private static Command OverflowCommands(Option<string?> dataOption)
     {
-        var agentOption = new Option<Uri?>("--agent")
-        {
-            Description = "Indirizzo dell'API locale dell'agente in esecuzione; predefinito: il primo di Urls nella configurazione.",
-            CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? uri
-                : Invalid(result, "--agent deve essere un indirizzo http(s) assoluto."),
-        };
+        var agentOption = AgentOption();
         var status = new Command("status",
             "Mostra la politica di overflow, l'attesa prevista, le offerte ricevute in attesa e i ticket dell'ufficio offerti o in coda, "
             + "chiedendoli all'agente in esecuzione (le cifre di capacità sono quelle che l'agente ha in memoria).")
@@ -145,24 +140,46 @@ public static class AgentCli
         };
         status.SetAction((parse, cancellationToken) => WithAppAsync(parse, dataOption, async app =>
         {
-            var agent = parse.GetValue(agentOption) ?? LocalApiAddress(app.Configuration);
-            var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
-            OverflowStatus view;
-            try
-            {
-                view = await client.GetFromJsonAsync<OverflowStatus>(new Uri(agent, "api/v1/overflow"), cancellationToken)
-                    ?? throw new InvalidOperationException($"L'agente su {agent} ha risposto senza contenuto.");
-            }
-            catch (HttpRequestException exception)
-            {
-                throw new InvalidOperationException($"L'agente non risponde su {agent} ({exception.Message}): avviarlo con 'run'.", exception);
-            }
-
+            var view = await GetFromAgentAsync<OverflowStatus>(app, parse.GetValue(agentOption), "api/v1/overflow", cancellationToken);
             OverflowStatusText.Write(parse.InvocationConfiguration.Output, view);
             return 0;
         }));
 
         return new Command("overflow", "Scambio di ticket tra uffici quando un ufficio è troppo carico.") { status };
+    }
+
+    /// <summary>The address of the running agent's local API, for commands that ask it rather than the database.</summary>
+    internal static Option<Uri?> AgentOption() => new("--agent")
+    {
+        Description = "Indirizzo dell'API locale dell'agente in esecuzione; predefinito: il primo di Urls nella configurazione.",
+        CustomParser = result => Uri.TryCreate(result.Tokens.Single().Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : Invalid(result, "--agent deve essere un indirizzo http(s) assoluto."),
+    };
+
+    /// <summary>
+    /// Asks the running agent (<paramref name="agent"/>, or where the configuration makes it listen). A refusal comes back as a
+    /// <see cref="HubProblemException"/> carrying the agent's Italian problem text; an agent that does not answer, as a hint to start it.
+    /// </summary>
+    internal static async Task<T> GetFromAgentAsync<T>(WebApplication app, Uri? agent, string relativePath, CancellationToken cancellationToken)
+    {
+        var address = agent ?? LocalApiAddress(app.Configuration);
+        var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
+        try
+        {
+            using var response = await client.GetAsync(new Uri(address, relativePath), cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await HubProblemException.FromResponseAsync(response, cancellationToken);
+            }
+
+            return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
+                ?? throw new InvalidOperationException($"L'agente su {address} ha risposto senza contenuto.");
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new InvalidOperationException($"L'agente non risponde su {address} ({exception.Message}): avviarlo con 'run'.", exception);
+        }
     }
 
     /// <summary>Where this configuration makes the agent listen, as an address to call on this machine.</summary>

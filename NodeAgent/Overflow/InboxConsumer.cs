@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
-using LineaHub.NodeAgent.Outbox;
 using LineaHub.NodeAgent.Storage;
 using LineaHub.Schemas.Overflow;
 using Microsoft.Extensions.Options;
@@ -31,45 +29,26 @@ public sealed partial class InboxConsumer(
 
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await identities.WaitUntilJoinedAsync(clock, stoppingToken))
-        {
-            return;
-        }
-
         var settings = options.Value;
-        var failures = 0;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
+        return HubPolling.RunAsync(
+            identities,
+            clock,
+            async cancellationToken =>
             {
-                TimeSpan pause;
-                try
-                {
-                    var page = await PollOnceAsync(stoppingToken);
-                    failures = 0;
-                    pause = page.Messages.Count == 0 && !page.More ? TimeSpan.FromSeconds(settings.IdleDelaySeconds) : TimeSpan.Zero;
-                }
-                catch (Exception exception) when (IsTransient(exception, stoppingToken))
-                {
-                    failures++;
-                    pause = RetrySchedule.Next(
-                        failures, TimeSpan.FromSeconds(settings.BaseDelaySeconds), TimeSpan.FromSeconds(settings.MaxDelaySeconds), Random.Shared);
-                    state.Record(new InboxPoll(clock.GetUtcNow(), false, 0, exception.Message));
-                    LogPollFailed(logger, failures, pause, exception.Message);
-                }
-
-                if (pause > TimeSpan.Zero)
-                {
-                    await Task.Delay(pause, clock, stoppingToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: whatever was not acknowledged comes again at the next start.
-        }
+                var page = await PollOnceAsync(cancellationToken);
+                return page.Messages.Count == 0 && !page.More ? TimeSpan.FromSeconds(settings.IdleDelaySeconds) : TimeSpan.Zero;
+            },
+            TimeSpan.FromSeconds(settings.BaseDelaySeconds),
+            TimeSpan.FromSeconds(settings.MaxDelaySeconds),
+            (failures, pause, exception) =>
+            {
+                // Whatever was not acknowledged comes again at the next poll or start.
+                state.Record(new InboxPoll(clock.GetUtcNow(), false, 0, exception.Message));
+                LogPollFailed(logger, failures, pause, exception.Message);
+            },
+            stoppingToken);
     }
 
     /// <summary>One poll: fetch, record each message, acknowledge. Returns the page the hub gave.</summary>
@@ -123,11 +102,6 @@ public sealed partial class InboxConsumer(
         var before = now - TimeSpan.FromDays(options.Value.LogRetentionDays);
         await database.WriteAsync(transaction => log.PruneAsync(transaction, before, cancellationToken), cancellationToken);
     }
-
-    // The hub unreachable or refusing, a body cut short or garbled, HttpClient's own timeout: all may pass.
-    private static bool IsTransient(Exception exception, CancellationToken stoppingToken) =>
-        exception is HttpRequestException or HubProblemException or JsonException or InvalidDataException
-        || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox poll failed ({Failures} in a row), next in {Delay}: {Reason}")]
     private static partial void LogPollFailed(ILogger logger, int failures, TimeSpan delay, string reason);

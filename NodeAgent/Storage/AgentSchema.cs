@@ -1,4 +1,5 @@
 using LineaHub.NodeAgent.Archive;
+using LineaHub.NodeAgent.Faq;
 using LineaHub.NodeAgent.Outbox;
 using LineaHub.NodeAgent.Overflow;
 
@@ -15,5 +16,6 @@ public static class AgentSchema
         OutboxSchema.CreateOutbox,
         OverflowSchema.CreateOverflowTables,
         ArchiveSchema.CreateArchiveRecords,
+        FaqSchema.CreateFaqTables,
     ];
 }

@@ -32,40 +32,15 @@ internal static class FaqSnippet
                 continue;
             }
 
-            builder.Append(Escape(text[cursor..match.StartOffset]));
-            builder.Append("<mark>").Append(Escape(text[match.StartOffset..match.EndOffset])).Append("</mark>");
+            builder.Append(FaqHtml.Escape(text[cursor..match.StartOffset]));
+            builder.Append("<mark>").Append(FaqHtml.Escape(text[match.StartOffset..match.EndOffset])).Append("</mark>");
             cursor = match.EndOffset;
         }
 
-        builder.Append(Escape(text[cursor..end]));
+        builder.Append(FaqHtml.Escape(text[cursor..end]));
         if (end < text.Length)
         {
             builder.Append(Ellipsis);
-        }
-
-        return builder.ToString();
-    }
-
-    // Only the five characters that matter in HTML text and attributes; accented letters stay as they are.
-    private static string Escape(string text)
-    {
-        if (text.AsSpan().IndexOfAny("<>&\"'") < 0)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            _ = c switch
-            {
-                '<' => builder.Append("&lt;"),
-                '>' => builder.Append("&gt;"),
-                '&' => builder.Append("&amp;"),
-                '"' => builder.Append("&quot;"),
-                '\'' => builder.Append("&#39;"),
-                _ => builder.Append(c),
-            };
         }
 
         return builder.ToString();

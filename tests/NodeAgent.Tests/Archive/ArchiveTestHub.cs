@@ -21,19 +21,20 @@ internal sealed class ArchiveTestHub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _personal = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _personalIds = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly RestartableLoopbackServer _server;
     private readonly DateTimeOffset _now;
     private int _failuresLeft;
     private HttpStatusCode _failureStatus;
     private string? _retryAfter;
     private HttpStatusCode? _refuseBatches;
-    private WebApplication? _app;
 
     private ArchiveTestHub(DateTimeOffset now)
     {
+        _server = Listen();
         _now = now;
     }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     public IReadOnlyList<ArchiveBatchCall> Calls => [.. _calls];
 
@@ -44,7 +45,7 @@ internal sealed class ArchiveTestHub : IAsyncDisposable
     public static async Task<ArchiveTestHub> StartAsync(DateTimeOffset now)
     {
         var hub = new ArchiveTestHub(now);
-        await hub.ListenAsync(0);
+        await hub._server.StartAsync();
         return hub;
     }
 
@@ -67,24 +68,16 @@ internal sealed class ArchiveTestHub : IAsyncDisposable
     public void FindsPersonalDataInTheIdOf(string recordId) => _personalIds[recordId] = true;
 
     /// <summary>The hub goes away: connections are refused until <see cref="RestartAsync"/>; what it stored stays.</summary>
-    public async Task StopAsync()
-    {
-        if (_app is { } app)
-        {
-            _app = null;
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    public Task StopAsync() => _server.StopAsync();
 
-    public Task RestartAsync() => ListenAsync(BaseAddress.Port);
+    public Task RestartAsync() => _server.StartAsync();
 
-    public ValueTask DisposeAsync() => new(StopAsync());
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task ListenAsync(int port)
+    private RestartableLoopbackServer Listen()
     {
         var handler = (Func<HttpContext, Task<IResult>>)HandleAsync;
-        (_app, BaseAddress) = await LoopbackServer.StartAsync(app => app.MapPost("/api/v1/archive/batches", handler), port);
+        return new RestartableLoopbackServer(app => app.MapPost("/api/v1/archive/batches", handler));
     }
 
     private async Task<IResult> HandleAsync(HttpContext context)

@@ -15,24 +15,25 @@ internal sealed class TestHub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, HttpStatusCode> _refusals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _replayed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly RestartableLoopbackServer _server;
     private TaskCompletionSource _arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _failuresLeft;
     private HttpStatusCode _failureStatus;
     private string? _failureRetryAfter;
-    private WebApplication? _app;
 
     private TestHub()
     {
+        _server = Listen();
     }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     public IReadOnlyList<ReceivedRequest> Received => [.. _received];
 
     public static async Task<TestHub> StartAsync()
     {
         var hub = new TestHub();
-        await hub.ListenAsync(0);
+        await hub._server.StartAsync();
         return hub;
     }
 
@@ -58,17 +59,9 @@ internal sealed class TestHub : IAsyncDisposable
     }
 
     /// <summary>The hub goes away: connections are refused until <see cref="RestartAsync"/>.</summary>
-    public async Task StopAsync()
-    {
-        if (_app is { } app)
-        {
-            _app = null;
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    public Task StopAsync() => _server.StopAsync();
 
-    public Task RestartAsync() => ListenAsync(BaseAddress.Port);
+    public Task RestartAsync() => _server.StartAsync();
 
     /// <summary>Completes when at least <paramref name="count"/> writes have arrived; the timeout only stops a hung test.</summary>
     public async Task WaitForRequestsAsync(int count)
@@ -86,19 +79,17 @@ internal sealed class TestHub : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => new(StopAsync());
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task ListenAsync(int port)
+    private RestartableLoopbackServer Listen()
     {
         // As a route handler (not a RequestDelegate), so the IResult it returns is written.
         var handler = (Func<HttpContext, Task<IResult>>)HandleAsync;
-        (_app, BaseAddress) = await LoopbackServer.StartAsync(
-            app =>
-            {
-                app.MapPost("/{**path}", handler);
-                app.MapPut("/{**path}", handler);
-            },
-            port);
+        return new RestartableLoopbackServer(app =>
+        {
+            app.MapPost("/{**path}", handler);
+            app.MapPut("/{**path}", handler);
+        });
     }
 
     private async Task<IResult> HandleAsync(HttpContext context)
