@@ -39,41 +39,24 @@ public sealed class FaqGaps(HubDbContext db, TimeProvider clock, IOptions<FaqOpt
             searches = searches.Where(s => s.NodeId == actor.Node.Id);
         }
 
-        // Feedback per search first, so that a search with several feedbacks still counts as one search.
-        var feedback = db.FaqFeedback.AsNoTracking()
-            .Where(f => f.SearchId != null)
-            .GroupBy(f => new { f.NodeId, f.SearchId })
-            .Select(g => new
-            {
-                g.Key.NodeId,
-                g.Key.SearchId,
-                Used = g.Count(f => f.Kind == FaqFeedbackKinds.Used),
-                NotHelpful = g.Count(f => f.Kind == FaqFeedbackKinds.NotHelpful),
-            });
+        // One row per (search, feedback on it); counts of searches are distinct, so a search with several feedbacks
+        // still counts once.
         var rows =
             from s in searches
-            join f in feedback on new { s.NodeId, SearchId = (Guid?)s.SearchId } equals new { f.NodeId, f.SearchId } into matched
+            join f in db.FaqFeedback.AsNoTracking()
+                on new { s.NodeId, SearchId = (Guid?)s.SearchId } equals new { f.NodeId, f.SearchId } into matched
             from f in matched.DefaultIfEmpty()
-            select new
-            {
-                s.NormalisedQuery,
-                s.Query,
-                s.NodeId,
-                s.TotalHits,
-                s.At,
-                Used = f == null ? 0 : f.Used,
-                NotHelpful = f == null ? 0 : f.NotHelpful,
-            };
+            select new { s.Id, s.NormalisedQuery, s.Query, s.NodeId, s.TotalHits, s.At, Kind = f == null ? null : f.Kind };
         var gaps = await rows
             .GroupBy(r => r.NormalisedQuery)
             .Select(g => new
             {
                 NormalisedQuery = g.Key,
                 SampleQuery = g.Max(r => r.Query),
-                Searches = g.Count(),
-                ZeroHitSearches = g.Count(r => r.TotalHits == 0),
-                NotHelpful = g.Sum(r => r.NotHelpful),
-                Used = g.Sum(r => r.Used),
+                Searches = g.Select(r => r.Id).Distinct().Count(),
+                ZeroHitSearches = g.Where(r => r.TotalHits == 0).Select(r => r.Id).Distinct().Count(),
+                NotHelpful = g.Count(r => r.Kind == FaqFeedbackKinds.NotHelpful),
+                Used = g.Count(r => r.Kind == FaqFeedbackKinds.Used),
                 Offices = g.Select(r => r.NodeId).Distinct().Count(),
                 LastSeenAt = g.Max(r => r.At),
             })

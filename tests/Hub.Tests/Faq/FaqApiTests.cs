@@ -1,72 +1,13 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using LineaHub.Schemas.Auth;
 using LineaHub.Schemas.Faq;
 using LineaHub.Testing;
+using static LineaHub.Hub.Tests.Faq.FaqFixtures;
 
 namespace LineaHub.Hub.Tests.Faq;
 
 public sealed class FaqApiTests
 {
-    private static FaqEntryRequest Entry(
-        string question, string scope = "local", DateTimeOffset? validFrom = null, DateTimeOffset? validTo = null,
-        string answer = "Rivolgersi allo sportello tributi del comune.") =>
-        new(question, answer, "tributi.tari", ["tari"], scope, validFrom, validTo);
-
-    private static async Task<FaqEntryView> CreateAsync(HttpClient client, FaqEntryRequest request)
-    {
-        using var response = await client.PostAsJsonAsync("/api/v1/faq/entries", request);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<FaqEntryView>())!;
-    }
-
-    private static async Task<HttpResponseMessage> MoveAsync(HttpClient client, Guid id, string action) =>
-        await client.PostAsync($"/api/v1/faq/entries/{id}/{action}", null);
-
-    private static async Task<FaqEntryView> PublishedAsync(HttpClient client, FaqEntryRequest request)
-    {
-        var entry = await CreateAsync(client, request);
-        using var published = await MoveAsync(client, entry.Id, "publish");
-        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        return (await published.Content.ReadFromJsonAsync<FaqEntryView>())!;
-    }
-
-    private static async Task<FaqSearchResponse> SearchAsync(HttpClient client, string query) =>
-        (await client.GetFromJsonAsync<FaqSearchResponse>($"/api/v1/faq/search?q={Uri.EscapeDataString(query)}"))!;
-
-    /// <summary>Polls search until <paramref name="done"/> holds (the index follows the database by polling).</summary>
-    private static async Task<FaqSearchResponse> SearchUntilAsync(HttpClient client, string query, Func<FaqSearchResponse, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var result = await SearchAsync(client, query);
-            if (done(result) || DateTime.UtcNow > deadline)
-            {
-                return result;
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<HttpClient> EditorClientAsync(HubServer hub, HttpClient admin, JoinedNode node)
-    {
-        using (var grant = await admin.PutAsync($"/api/v1/admin/faq/editors/{node.NodeId}", null))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, grant.StatusCode);
-        }
-
-        using var response = await hub.RequestTokenAsync(node.ClientId, node.NewAssertion(), $"{HubScopes.Node} {HubScopes.FaqEditor}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        var client = hub.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     [Theory]
     [MemberData(nameof(NetworkFixtures.Providers), MemberType = typeof(NetworkFixtures))]
     public async Task Network_entry_goes_through_review_and_every_change_keeps_a_version(StorageKind storage)
