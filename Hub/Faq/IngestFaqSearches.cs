@@ -21,16 +21,7 @@ public sealed partial class IngestFaqSearches(
 {
     public async Task<FaqSearchLogResponse> IngestAsync(FaqSearchLogBatch batch, CancellationToken cancellationToken)
     {
-        var searches = batch.Searches ?? throw RequestValidationException.Invalid("searches", "Indicare l'elenco delle ricerche.");
-        if (searches.Count == 0)
-        {
-            throw RequestValidationException.Invalid("searches", "Il lotto è vuoto.");
-        }
-
-        if (searches.Count > FaqSearchLogBatch.MaxSearches)
-        {
-            throw new PayloadTooLargeException($"Un lotto contiene al massimo {FaqSearchLogBatch.MaxSearches} ricerche: dividerlo.");
-        }
+        var searches = BatchSize.Require(batch.Searches, "searches", FaqSearchLogBatch.MaxSearches, "ricerche");
 
         var node = caller.Node;
         var now = clock.GetUtcNow();

@@ -11,12 +11,6 @@ public sealed class FaqFeedbackTests
 {
     private const string FeedbackPath = "/api/v1/faq/feedback";
 
-    private static async Task<FaqFeedbackResponse> AcceptedAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<FaqFeedbackResponse>())!;
-    }
-
     [Theory]
     [MemberData(nameof(NetworkFixtures.Providers), MemberType = typeof(NetworkFixtures))]
     public async Task Feedback_counts_once_per_feedback_id_even_when_resent_under_a_new_idempotency_key(StorageKind storage)
@@ -30,12 +24,12 @@ public sealed class FaqFeedbackTests
         var entry = await PublishedAsync(client, Entry("Come si paga la TARI?"));
         var used = new FaqFeedbackRequest(Guid.NewGuid(), entry.Id, FaqFeedbackKinds.Used, null, DateTimeOffset.UtcNow);
 
-        var first = await AcceptedAsync(await SendAsync(client, FeedbackPath, used, key: "fb-1"));
+        var first = await AcceptedAsync<FaqFeedbackResponse>(await SendAsync(client, FeedbackPath, used, key: "fb-1"));
         using var replay = await SendAsync(client, FeedbackPath, used, key: "fb-1");
-        var resent = await AcceptedAsync(await SendAsync(client, FeedbackPath, used, key: "fb-2"));
+        var resent = await AcceptedAsync<FaqFeedbackResponse>(await SendAsync(client, FeedbackPath, used, key: "fb-2"));
         // The same feedback id from another office is that office's own feedback.
-        var fromOther = await AcceptedAsync(await SendAsync(otherClient, FeedbackPath, used));
-        var notHelpful = await AcceptedAsync(await SendAsync(
+        var fromOther = await AcceptedAsync<FaqFeedbackResponse>(await SendAsync(otherClient, FeedbackPath, used));
+        var notHelpful = await AcceptedAsync<FaqFeedbackResponse>(await SendAsync(
             client, FeedbackPath, used with { FeedbackId = Guid.NewGuid(), Kind = FaqFeedbackKinds.NotHelpful }));
 
         Assert.Equal((false, 1, 0), (first.AlreadyStored, first.UsedCount, first.NotHelpfulCount));

@@ -71,6 +71,13 @@ internal static class FaqFixtures
         return await client.SendAsync(request);
     }
 
+    /// <summary>The body of a 200 answer, after checking the status.</summary>
+    public static async Task<T> AcceptedAsync<T>(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
     public static async Task<HttpClient> EditorClientAsync(HubServer hub, HttpClient admin, JoinedNode node)
     {
         using (var grant = await admin.PutAsync($"/api/v1/admin/faq/editors/{node.NodeId}", null))

@@ -15,12 +15,6 @@ public sealed class FaqSearchLogTests
     private static FaqSearchLogEntry Search(string query, int totalHits = 0, string? category = null) =>
         new(Guid.NewGuid(), query, category, totalHits, DateTimeOffset.UtcNow.AddMinutes(-5));
 
-    private static async Task<FaqSearchLogResponse> AcceptedAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<FaqSearchLogResponse>())!;
-    }
-
     [Theory]
     [MemberData(nameof(NetworkFixtures.Providers), MemberType = typeof(NetworkFixtures))]
     public async Task Searches_with_personal_data_are_refused_on_their_own_and_the_rest_are_stored_once(StorageKind storage)
@@ -43,9 +37,9 @@ public sealed class FaqSearchLogTests
         ]);
 
         using var response = await SendAsync(client, SearchesPath, batch);
-        var resent = await AcceptedAsync(await SendAsync(client, SearchesPath, new FaqSearchLogBatch([first, second])));
+        var resent = await AcceptedAsync<FaqSearchLogResponse>(await SendAsync(client, SearchesPath, new FaqSearchLogBatch([first, second])));
 
-        var result = await AcceptedAsync(response);
+        var result = await AcceptedAsync<FaqSearchLogResponse>(response);
         Assert.Equal([first.SearchId, second.SearchId], result.Stored);
         Assert.Empty(result.AlreadyStored);
         var refused = result.Refused.ToDictionary(r => r.Index, r => r.Errors.Single());
