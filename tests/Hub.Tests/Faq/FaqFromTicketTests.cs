@@ -75,6 +75,9 @@ public sealed class FaqFromTicketTests
         var strangerClient = await hub.NodeClientAsync(stranger);
         var resolved = await ResolvedAsync(client);
         var open = await OpenAsync(client);
+        var noReason = await OpenAsync(client);
+        await MoveAsync(client, noReason.Code, TicketActions.Accept);
+        await MoveAsync(client, noReason.Code, TicketActions.Resolve);
         var mistyped = resolved.Code[..^1] + (resolved.Code[^1] == '2' ? '3' : '2');
 
         using var unknown = await client.PostAsJsonAsync(FromTicketPath, new FaqEntryFromTicketRequest(TicketCode.New().Value, null, null));
@@ -84,6 +87,7 @@ public sealed class FaqFromTicketTests
         using var personal = await client.PostAsJsonAsync(FromTicketPath,
             new FaqEntryFromTicketRequest(resolved.Code, $"Il codice fiscale {ArchiveRecords.SyntheticFiscalCode} risulta in regola.", null));
         using var badScope = await client.PostAsJsonAsync(FromTicketPath, new FaqEntryFromTicketRequest(resolved.Code, null, "universe"));
+        using var noAnswer = await client.PostAsJsonAsync(FromTicketPath, new FaqEntryFromTicketRequest(noReason.Code, null, null));
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         await unknown.ProblemAsync();
@@ -98,6 +102,9 @@ public sealed class FaqFromTicketTests
         Assert.Contains("answer", problem, StringComparison.Ordinal);
         Assert.DoesNotContain(ArchiveRecords.SyntheticFiscalCode, problem, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.BadRequest, badScope.StatusCode);
+        Assert.True((await badScope.ProblemAsync()).GetProperty("errors").TryGetProperty("scope", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, noAnswer.StatusCode);
+        Assert.True((await noAnswer.ProblemAsync()).GetProperty("errors").TryGetProperty("answer", out _));
         await using var db = hub.Database.CreateDbContext();
         Assert.Equal(0, await db.FaqEntries.CountAsync());
         Assert.Equal(0, await db.FaqEntryVersions.CountAsync());
