@@ -22,16 +22,7 @@ public sealed partial class IngestArchiveBatch(
 {
     public async Task<ArchiveBatchResponse> IngestAsync(ArchiveBatchRequest request, CancellationToken cancellationToken)
     {
-        var records = request.Records ?? throw RequestValidationException.Invalid("records", "Indicare l'elenco dei record.");
-        if (records.Count == 0)
-        {
-            throw RequestValidationException.Invalid("records", "Il lotto è vuoto.");
-        }
-
-        if (records.Count > ArchiveRecordRules.MaxRecordsPerBatch)
-        {
-            throw new PayloadTooLargeException($"Un lotto contiene al massimo {ArchiveRecordRules.MaxRecordsPerBatch} record: dividerlo.");
-        }
+        var records = BatchSize.Require(request.Records, "records", ArchiveRecordRules.MaxRecordsPerBatch, "record");
 
         var node = caller.Node;
         var now = clock.GetUtcNow();

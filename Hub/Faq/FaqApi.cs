@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using LineaHub.Hub.Auth;
+using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Nodes;
 using LineaHub.Schemas.Auth;
 using LineaHub.Schemas.Faq;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
 namespace LineaHub.Hub.Faq;
@@ -16,6 +19,7 @@ public static class FaqApi
 {
     public static IEndpointRouteBuilder MapFaqApi(this IEndpointRouteBuilder app)
     {
+        var maxSearchLogBytes = app.ServiceProvider.GetRequiredService<IOptions<FaqOptions>>().Value.MaxSearchLogBatchBytes;
         var group = app.MapGroup("/api/v1/faq")
             .WithTags("FAQ")
             .RequireAuthorization(HubPolicies.Node)
@@ -32,6 +36,36 @@ public static class FaqApi
             .WithSummary("The entries changed above a version, in version order, as they apply to the calling office (the rest as "
                 + "tombstones: id and version only), and the synonym list when it changed: what an agent's offline replica follows.")
             .ProducesValidationProblem();
+
+        group.MapGet("/gaps", GapsAsync)
+            .WithName("GetFaqGaps")
+            .WithSummary("Frequent searches that never led to an entry used to answer, most searched first: across the network for editors (faq.editor), the office's own otherwise.")
+            .ProducesValidationProblem();
+
+        // Agents send feedback and their local searches through their outbox and retry until answered, with a fixed
+        // Idempotency-Key; each feedback and search is also stored once by its own id, whatever the key.
+        group.MapPost("/feedback", FeedbackAsync)
+            .WithIdempotency()
+            .WithName("RecordFaqFeedback")
+            .WithSummary("An operator marks an entry \"used to answer\" or \"not helpful\"; counted once per feedback id.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/searches", SearchesAsync)
+            .WithIdempotency()
+            .WithMetadata(new RequestSizeLimitAttribute(maxSearchLogBytes))
+            .WithName("IngestFaqSearches")
+            .WithSummary("The calling office sends searches run on its local replica (queries anonymised); each is stored once or refused with its reasons.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapPost("/entries/from-ticket", FromTicketAsync)
+            .WithName("DraftFaqEntryFromTicket")
+            .WithSummary("The holder or origin of a resolved or closed ticket proposes a draft entry from its anonymised summary and answer.")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/entries", CreateAsync)
             .WithName("CreateFaqEntry")
             .WithSummary("The calling office writes a draft entry for its scope (network, regional or local).")
@@ -99,6 +133,26 @@ public static class FaqApi
     private static async Task<Ok<FaqChangesPage>> ChangesAsync(
         long? after, int? limit, long? synonymsAfter, NodeCaller caller, FaqChanges changes, CancellationToken cancellationToken) =>
         TypedResults.Ok(await changes.GetAsync(caller.Node, after, limit, synonymsAfter, cancellationToken));
+
+    private static async Task<Ok<FaqGapsReport>> GapsAsync(
+        string? from, string? to, string? minSearches, string? limit,
+        FaqGaps gaps, NodeCaller caller, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await gaps.ReportAsync(Actor(caller, user), from, to, minSearches, limit, cancellationToken));
+
+    private static async Task<Ok<FaqFeedbackResponse>> FeedbackAsync(
+        FaqFeedbackRequest request, RecordFaqFeedback feedback, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await feedback.RecordAsync(request, cancellationToken));
+
+    private static async Task<Ok<FaqSearchLogResponse>> SearchesAsync(
+        FaqSearchLogBatch batch, IngestFaqSearches ingest, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ingest.IngestAsync(batch, cancellationToken));
+
+    private static async Task<Created<FaqEntryView>> FromTicketAsync(
+        FaqEntryFromTicketRequest request, DraftFaqFromTicket draft, NodeCaller caller, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var view = await draft.DraftAsync(Actor(caller, user), request, cancellationToken);
+        return TypedResults.Created($"/api/v1/faq/entries/{view.Id}", view);
+    }
 
     private static async Task<Created<FaqEntryView>> CreateAsync(
         FaqEntryRequest request, FaqEditing editing, NodeCaller caller, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -13,7 +13,11 @@ namespace LineaHub.Hub.Faq;
 /// </summary>
 public sealed class FaqEditing(HubDbContext db, TimeProvider time)
 {
-    public async Task<FaqEntryView> CreateAsync(FaqActor actor, FaqEntryRequest request, CancellationToken cancellationToken)
+    /// <param name="actor">The calling office, the new entry's owner.</param>
+    /// <param name="request">The entry.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    /// <param name="source">Where the text came from when not typed in (kept in the version history).</param>
+    public async Task<FaqEntryView> CreateAsync(FaqActor actor, FaqEntryRequest request, CancellationToken cancellationToken, string? source = null)
     {
         var scope = Validate(request);
         return await ChangeAsync(async version =>
@@ -33,7 +37,9 @@ public sealed class FaqEditing(HubDbContext db, TimeProvider time)
             entry.Version = version;
             entry.UpdatedAt = now;
             db.FaqEntries.Add(entry);
-            db.FaqEntryVersions.Add(Record(entry, actor, FaqActions.Created, changed, now));
+            var created = Record(entry, actor, FaqActions.Created, changed, now);
+            created.Source = source;
+            db.FaqEntryVersions.Add(created);
             await Task.CompletedTask;
             return entry;
         }, cancellationToken);
@@ -93,7 +99,7 @@ public sealed class FaqEditing(HubDbContext db, TimeProvider time)
             .OrderBy(v => v.Version)
             .ToListAsync(cancellationToken);
         return [.. versions.Select(v => new FaqVersionView(
-            v.Version, v.Action, v.ActorNodeId, v.ActorIsEditor, v.At, v.ChangedFields, FaqWire.Name(v.Status), v.Question, v.Answer))];
+            v.Version, v.Action, v.ActorNodeId, v.ActorIsEditor, v.At, v.ChangedFields, FaqWire.Name(v.Status), v.Question, v.Answer, v.Source))];
     }
 
     public async Task<FaqSynonymsView> SynonymsAsync(CancellationToken cancellationToken)
@@ -320,5 +326,5 @@ public sealed class FaqEditing(HubDbContext db, TimeProvider time)
 
     private static FaqEntryView View(StoredFaqEntry e) => new(
         e.Id, e.Question, e.Answer, e.CategoryCode, e.Keywords, FaqWire.Name(e.Scope), e.RegionCode, e.EntityCode,
-        e.ValidFrom, e.ValidTo, e.OwnerNodeId, FaqWire.Name(e.Status), e.Version, e.UpdatedAt);
+        e.ValidFrom, e.ValidTo, e.OwnerNodeId, FaqWire.Name(e.Status), e.Version, e.UpdatedAt, e.UsedCount, e.NotHelpfulCount);
 }

@@ -30,4 +30,7 @@ public sealed class FaqEntryVersion
     public required string Question { get; set; }
 
     public required string Answer { get; set; }
+
+    /// <summary>Where the change came from when not typed in (<c>ticket LA-…</c>); null otherwise.</summary>
+    public string? Source { get; set; }
 }

@@ -39,6 +39,12 @@ public sealed class StoredFaqEntry
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Feedback "used to answer", one per feedback id; kept when the feedback rows pass their retention.</summary>
+    public int UsedCount { get; set; }
+
+    /// <summary>Feedback "not helpful", likewise.</summary>
+    public int NotHelpfulCount { get; set; }
+
     public List<FaqEntryVersion> Versions { get; set; } = [];
 
     public FaqEntry ToSearchEntry() => new(

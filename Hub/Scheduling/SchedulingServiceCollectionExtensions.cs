@@ -1,5 +1,6 @@
 using LineaHub.Hub.Archive;
 using LineaHub.Hub.Auth;
+using LineaHub.Hub.Faq;
 using LineaHub.Hub.Idempotency;
 using LineaHub.Hub.Overflow;
 using Quartz;
@@ -32,6 +33,11 @@ public static class SchedulingServiceCollectionExtensions
             var archiveInterval = TimeSpan.FromHours(6);
             quartz.ScheduleJob<PruneJob<ArchiveRetention>>(trigger => trigger
                 .WithIdentity("archive-retention")
+                .StartAt(clock.GetUtcNow() + pruneInterval)
+                .WithSimpleSchedule(schedule => schedule.WithInterval(archiveInterval).RepeatForever()));
+            // Retention is counted in days: every six hours removes a row within a quarter of a day of its horizon.
+            quartz.ScheduleJob<PruneJob<FaqLearningRetention>>(trigger => trigger
+                .WithIdentity("faq-learning-retention")
                 .StartAt(clock.GetUtcNow() + pruneInterval)
                 .WithSimpleSchedule(schedule => schedule.WithInterval(archiveInterval).RepeatForever()));
         });

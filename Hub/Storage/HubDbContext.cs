@@ -50,6 +50,10 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<FaqSynonymList> FaqSynonymLists => Set<FaqSynonymList>();
 
+    public DbSet<LoggedFaqSearch> FaqSearchLog => Set<LoggedFaqSearch>();
+
+    public DbSet<StoredFaqFeedback> FaqFeedback => Set<StoredFaqFeedback>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseOpenIddict();

@@ -15,6 +15,8 @@ namespace LineaHub.Schemas.Faq;
 /// <param name="Status"><c>draft</c>, <c>in_review</c>, <c>published</c> or <c>archived</c>.</param>
 /// <param name="Version">Network-wide change number of its last change.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="UsedCount">How often operators marked it "used to answer" (counted once per feedback).</param>
+/// <param name="NotHelpfulCount">How often operators marked it "not helpful".</param>
 public sealed record FaqEntryView(
     Guid Id,
     string Question,
@@ -29,4 +31,6 @@ public sealed record FaqEntryView(
     Guid OwnerNodeId,
     string Status,
     long Version,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int UsedCount,
+    int NotHelpfulCount);

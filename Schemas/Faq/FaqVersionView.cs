@@ -10,6 +10,8 @@ namespace LineaHub.Schemas.Faq;
 /// <param name="Status">Status after the change.</param>
 /// <param name="Question">Question after the change.</param>
 /// <param name="Answer">Answer after the change.</param>
+/// <param name="Source">Where the change came from when not typed in, e.g. <c>ticket LA-XXXX-XXXX</c> for a draft
+/// proposed from a resolved ticket; null otherwise.</param>
 public sealed record FaqVersionView(
     long Version,
     string Action,
@@ -19,4 +21,5 @@ public sealed record FaqVersionView(
     IReadOnlyList<string> ChangedFields,
     string Status,
     string Question,
-    string Answer);
+    string Answer,
+    string? Source);

@@ -1,5 +1,6 @@
 using LineaHub.Hub.Faq;
 using LineaHub.Hub.Nodes;
+using LineaHub.Schemas.Faq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -36,6 +37,7 @@ internal sealed class FaqEntryVersionConfiguration : IEntityTypeConfiguration<Fa
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(v => v.Question).HasMaxLength(FaqOptions.MaxQuestionLength);
         builder.Property(v => v.Answer).HasMaxLength(FaqOptions.MaxAnswerLength);
+        builder.Property(v => v.Source).HasMaxLength(40);
         builder.HasIndex(v => new { v.EntryId, v.Version });
     }
 }
@@ -60,5 +62,37 @@ internal sealed class FaqSynonymListConfiguration : IEntityTypeConfiguration<Faq
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Text).HasMaxLength(FaqOptions.MaxSynonymsLength);
+    }
+}
+
+internal sealed class LoggedFaqSearchConfiguration : IEntityTypeConfiguration<LoggedFaqSearch>
+{
+    public void Configure(EntityTypeBuilder<LoggedFaqSearch> builder)
+    {
+        builder.ToTable("faq_search_log");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Query).HasMaxLength(LoggedFaqSearch.MaxQueryLength);
+        builder.Property(s => s.NormalisedQuery).HasMaxLength(FaqQueryNormaliser.MaxLength);
+        builder.Property(s => s.CategoryCode).HasMaxLength(100);
+        // A resent search is stored once; feedback finds its search by the same pair.
+        builder.HasIndex(s => new { s.NodeId, s.SearchId }).IsUnique();
+        // The report and the retention job read by time.
+        builder.HasIndex(s => s.At);
+        builder.HasOne<Node>().WithMany().HasForeignKey(s => s.NodeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StoredFaqFeedbackConfiguration : IEntityTypeConfiguration<StoredFaqFeedback>
+{
+    public void Configure(EntityTypeBuilder<StoredFaqFeedback> builder)
+    {
+        builder.ToTable("faq_feedback");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Kind).HasMaxLength(20);
+        builder.HasIndex(f => new { f.NodeId, f.FeedbackId }).IsUnique();
+        builder.HasIndex(f => new { f.NodeId, f.SearchId });
+        builder.HasIndex(f => f.At);
+        builder.HasOne<Node>().WithMany().HasForeignKey(f => f.NodeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<StoredFaqEntry>().WithMany().HasForeignKey(f => f.EntryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
-using LineaHub.Schemas.Auth;
 using LineaHub.Schemas.Faq;
 using LineaHub.Testing;
 using static LineaHub.Hub.Tests.Faq.FaqFixtures;

@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LineaHub.Hub.Faq;
 using LineaHub.Schemas.Auth;
 using LineaHub.Schemas.Faq;
 using LineaHub.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LineaHub.Hub.Tests.Faq;
 
-/// <summary>Steps the FAQ tests share: write, publish and search entries, get an editor's token — all over HTTP.</summary>
+/// <summary>Steps the FAQ tests share: write and publish entries, search, act as a network editor — all over HTTP.</summary>
 internal static class FaqFixtures
 {
     public static FaqEntryRequest Entry(
@@ -37,13 +39,14 @@ internal static class FaqFixtures
     public static async Task<FaqSearchResponse> SearchAsync(HttpClient client, string query) =>
         (await client.GetFromJsonAsync<FaqSearchResponse>($"/api/v1/faq/search?q={Uri.EscapeDataString(query)}"))!;
 
-    /// <summary>Polls search until <paramref name="done"/> holds (the index follows the database by polling).</summary>
-    public static async Task<FaqSearchResponse> SearchUntilAsync(HttpClient client, string query, Func<FaqSearchResponse, bool> done)
+    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds or 10 s pass (the index follows the
+    /// database by polling; the search log is written in the background).</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var result = await SearchAsync(client, query);
+            var result = await read();
             if (done(result) || DateTime.UtcNow > deadline)
             {
                 return result;
@@ -51,6 +54,28 @@ internal static class FaqFixtures
 
             await Task.Delay(100);
         }
+    }
+
+    public static Task<FaqSearchResponse> SearchUntilAsync(HttpClient client, string query, Func<FaqSearchResponse, bool> done) =>
+        UntilAsync(() => SearchAsync(client, query), done);
+
+    /// <summary>Makes the hub's index apply what was published now, instead of polling searches (each one is logged).</summary>
+    public static Task SyncIndexAsync(HubServer hub) =>
+        hub.Services.GetRequiredService<FaqIndexSync>().SyncOnceAsync(CancellationToken.None);
+
+    /// <summary>A write as an agent's outbox sends it: with an Idempotency-Key (a fresh one unless given).</summary>
+    public static async Task<HttpResponseMessage> SendAsync<T>(HttpClient client, string path, T body, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", $"\"{key ?? Guid.NewGuid().ToString()}\"");
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>The body of a 200 answer, after checking the status.</summary>
+    public static async Task<T> AcceptedAsync<T>(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
     public static async Task<HttpClient> EditorClientAsync(HubServer hub, HttpClient admin, JoinedNode node)

@@ -390,6 +390,11 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasColumnType("character varying(500)")
                         .HasColumnName("question");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -439,6 +444,61 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                     b.ToTable("faq_synonym_lists", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Faq.LoggedFaqSearch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category_code");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("NormalisedQuery")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("normalised_query");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.Property<Guid>("SearchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("search_id");
+
+                    b.Property<int>("TotalHits")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_hits");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_search_log");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_faq_search_log_at");
+
+                    b.HasIndex("NodeId", "SearchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_search_log_node_id_search_id");
+
+                    b.ToTable("faq_search_log", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -472,6 +532,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("keywords");
 
+                    b.Property<int>("NotHelpfulCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_helpful_count");
+
                     b.Property<Guid>("OwnerNodeId")
                         .HasColumnType("uuid")
                         .HasColumnName("owner_node_id");
@@ -503,6 +567,10 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<int>("UsedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("used_count");
+
                     b.Property<DateTimeOffset?>("ValidFrom")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("valid_from");
@@ -526,6 +594,60 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_faq_entries_owner_node_id_status");
 
                     b.ToTable("faq_entries", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<Guid?>("SearchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("search_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_feedback");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_faq_feedback_at");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_faq_feedback_entry_id");
+
+                    b.HasIndex("NodeId", "FeedbackId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_feedback_node_id_feedback_id");
+
+                    b.HasIndex("NodeId", "SearchId")
+                        .HasDatabaseName("ix_faq_feedback_node_id_search_id");
+
+                    b.ToTable("faq_feedback", (string)null);
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Idempotency.IdempotencyRecord", b =>
@@ -1327,6 +1449,16 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasConstraintName("fk_faq_entry_versions_faq_entries_entry_id");
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Faq.LoggedFaqSearch", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_search_log_nodes_node_id");
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
                 {
                     b.HasOne("LineaHub.Hub.Nodes.Node", null)
@@ -1335,6 +1467,23 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_faq_entries_nodes_owner_node_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqFeedback", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Faq.StoredFaqEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_feedback_faq_entries_entry_id");
+
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_feedback_nodes_node_id");
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Nodes.NodeJoinCode", b =>

@@ -382,6 +382,11 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("question");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -431,6 +436,59 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                     b.ToTable("faq_synonym_lists", (string)null);
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Faq.LoggedFaqSearch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("NormalisedQuery")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalised_query");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<Guid>("SearchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_id");
+
+                    b.Property<int>("TotalHits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_hits");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_search_log");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_faq_search_log_at");
+
+                    b.HasIndex("NodeId", "SearchId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_search_log_node_id_search_id");
+
+                    b.ToTable("faq_search_log", (string)null);
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -464,6 +522,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("keywords");
 
+                    b.Property<int>("NotHelpfulCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_helpful_count");
+
                     b.Property<Guid>("OwnerNodeId")
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_node_id");
@@ -495,6 +557,10 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
+                    b.Property<int>("UsedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_count");
+
                     b.Property<long?>("ValidFrom")
                         .HasColumnType("INTEGER")
                         .HasColumnName("valid_from");
@@ -518,6 +584,58 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_faq_entries_owner_node_id_status");
 
                     b.ToTable("faq_entries", (string)null);
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("node_id");
+
+                    b.Property<Guid?>("SearchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_faq_feedback");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_faq_feedback_at");
+
+                    b.HasIndex("EntryId")
+                        .HasDatabaseName("ix_faq_feedback_entry_id");
+
+                    b.HasIndex("NodeId", "FeedbackId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_faq_feedback_node_id_feedback_id");
+
+                    b.HasIndex("NodeId", "SearchId")
+                        .HasDatabaseName("ix_faq_feedback_node_id_search_id");
+
+                    b.ToTable("faq_feedback", (string)null);
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Idempotency.IdempotencyRecord", b =>
@@ -1311,6 +1429,16 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_faq_entry_versions_faq_entries_entry_id");
                 });
 
+            modelBuilder.Entity("LineaHub.Hub.Faq.LoggedFaqSearch", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_search_log_nodes_node_id");
+                });
+
             modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqEntry", b =>
                 {
                     b.HasOne("LineaHub.Hub.Nodes.Node", null)
@@ -1319,6 +1447,23 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_faq_entries_nodes_owner_node_id");
+                });
+
+            modelBuilder.Entity("LineaHub.Hub.Faq.StoredFaqFeedback", b =>
+                {
+                    b.HasOne("LineaHub.Hub.Faq.StoredFaqEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_feedback_faq_entries_entry_id");
+
+                    b.HasOne("LineaHub.Hub.Nodes.Node", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_faq_feedback_nodes_node_id");
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Nodes.NodeJoinCode", b =>

@@ -1,0 +1,23 @@
+using LineaHub.Schemas.Faq;
+
+namespace LineaHub.Schemas.Tests.Faq;
+
+public sealed class FaqQueryNormaliserTests
+{
+    [Theory]
+    [InlineData("Scadenza della TARI?")]
+    [InlineData("scadenze tari")]
+    [InlineData("SCADÈNZA dell'TARI")]
+    [InlineData("scadenza  Tari")]
+    [InlineData("la scadenza all’TARI")]
+    public void Case_accents_elision_stop_words_and_plural_do_not_split_a_group(string query) =>
+        Assert.Equal("scadenz tari", FaqQueryNormaliser.Normalise(query));
+
+    [Fact]
+    public void Different_questions_stay_apart() =>
+        Assert.NotEqual(FaqQueryNormaliser.Normalise("scadenza TARI"), FaqQueryNormaliser.Normalise("scadenza IMU"));
+
+    [Fact]
+    public void A_query_of_stop_words_only_keeps_its_folded_words() =>
+        Assert.Equal("perche non", FaqQueryNormaliser.Normalise("Perché  NON"));
+}
