@@ -5,6 +5,7 @@ using System.Text.Json;
 using LineaHub.Hub;
 using LineaHub.Hub.Auth;
 using LineaHub.NodeAgent;
+using LineaHub.NodeAgent.Connection;
 using LineaHub.NodeAgent.Join;
 using LineaHub.Schemas.Auth;
 using LineaHub.Schemas.Capacity;
@@ -25,6 +26,7 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
 {
     private readonly List<WebApplication> _apps = [];
     private readonly HttpClient _http = new();
+    private readonly List<HttpClient> _agentHubClients = [];
 
     public Uri? HubUrl { get; private set; }
 
@@ -35,6 +37,9 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
 
     /// <summary>Contacts the demo's offices closed (and so archived) so far.</summary>
     public int ContactsArchived { get; private set; }
+
+    /// <summary>FAQ searches the demo's operators ran on their offices' replicas so far.</summary>
+    public int FaqSearches { get; private set; }
 
     /// <summary>The last network view printed.</summary>
     public NetworkView? LastView { get; private set; }
@@ -62,6 +67,13 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
             var localApi = await StartAgentAsync(office, code, options.FirstAgentPort == 0 ? 0 : port++, cancellationToken);
             agents.Add((office, localApi));
             output.WriteLine($"  {office.Name,-28} ISTAT {office.Code,-6} aderito con il codice {code}; API locale {localApi}");
+            if (office.Kind == NodeKinds.Regione)
+            {
+                // The region's FAQ entries, written with its agent's own token as its office would through the hub's
+                // API, before the municipalities start: their replicas hold them from their first sync.
+                await DemoFaq.PublishAsync(_agentHubClients[^1], HubUrl!, cancellationToken);
+                output.WriteLine($"  {office.Name} ha pubblicato le sue FAQ regionali; ogni ufficio le cerca nella propria copia locale");
+            }
         }
 
         Agents = agents;
@@ -134,12 +146,19 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
                 builder.Configuration.AddInMemoryCollection(DemoTickets.AgentSettings);
                 // Archive batches every two seconds, so the demo's trends move while one watches.
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Archive:BatchSeconds"] = "2" });
+                // The FAQ replica follows the hub every few seconds, and search logs leave quickly, for the same reason.
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Faq:SyncIntervalSeconds"] = "2",
+                    ["Faq:SearchLogBatchSeconds"] = "5",
+                });
                 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             });
         _apps.Add(agent);
         // The same code path as `NodeAgent join --hub URL --code CODE`.
         await agent.Services.GetRequiredService<JoinService>().JoinAsync(HubUrl!, joinCode, force: false, cancellationToken);
         await agent.StartAsync(cancellationToken);
+        _agentHubClients.Add(agent.Services.GetRequiredService<IHttpClientFactory>().CreateClient(HubClient.Name));
         return new Uri(BoundAddress(agent) + "/");
     }
 
@@ -164,6 +183,7 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
         var traffic = new SyntheticTraffic(Agents.Select(a => a.Office).ToList());
         var tickets = new DemoTickets(_http);
         var archive = new DemoArchive(_http);
+        var faq = new DemoFaq(_http);
         var started = DateTimeOffset.UtcNow;
         var interval = TimeSpan.FromSeconds(options.ReportIntervalSeconds);
         while (!cancellationToken.IsCancellationRequested && (options.Duration is null || DateTimeOffset.UtcNow - started < options.Duration))
@@ -191,6 +211,8 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
             await archive.PrintAsync(Agents, HubUrl!, await TokenAsync(analyst, CancellationToken.None), output, CancellationToken.None);
             TicketsOpened = tickets.Opened;
             ContactsArchived = archive.Closed;
+            await faq.SearchAsync(Agents, output, CancellationToken.None);
+            FaqSearches = faq.Searches;
         }
     }
 

@@ -93,7 +93,7 @@ public sealed class FaqReplicaFlowTests
         }
     }
 
-    private static async Task<LocalFaqSearchResponse> SearchAsync(HttpClient local, string query)
+    internal static async Task<LocalFaqSearchResponse> SearchAsync(HttpClient local, string query)
     {
         using var response = await local.GetAsync($"api/v1/faq/search?q={Uri.EscapeDataString(query)}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -123,7 +123,7 @@ public sealed class FaqReplicaFlowTests
 
     /// <summary>The office writes and publishes an entry of its own through its agent's hub client (its own token).</summary>
     /// <param name="content">Answer, category and keywords; the ones for bulky waste when null.</param>
-    private static async Task<FaqEntryView> PublishAsync(AgentHost office, Uri hub, string question, string scope, FaqEntryRequest? content = null)
+    internal static async Task<FaqEntryView> PublishAsync(AgentHost office, Uri hub, string question, string scope, FaqEntryRequest? content = null)
     {
         var client = office.Services.GetRequiredService<IHttpClientFactory>().CreateClient(HubClient.Name);
         var request = (content ?? new FaqEntryRequest(null, "Prenotare il ritiro al numero verde dell'ente.", "ambiente-rifiuti", ["ingombranti"], null, null, null))

@@ -34,11 +34,13 @@ public sealed class LocalNetworkSampleTests
                 Assert.Equal(["066032", "066049", "13"], view.Nodes.Select(n => n.Code).Order());
                 Assert.True(network.TicketsOpened > 0, "the municipalities with callers waiting opened shared tickets");
                 Assert.True(network.ContactsArchived > 0, "the offices closed contacts into the archive");
+                Assert.True(network.FaqSearches > 0, "the operators searched their offices' FAQ replicas");
             }
 
             Assert.Contains("aderito con il codice", output.ToString(), StringComparison.Ordinal);
             Assert.Contains("presi da altri uffici", output.ToString(), StringComparison.Ordinal);
             Assert.Contains("categorie più frequenti oggi nella rete", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("segnata \"usata per rispondere\"", output.ToString(), StringComparison.Ordinal);
             Assert.True(Directory.Exists(Path.Combine(folder, "comune-celano", "keys")));
         }
         finally
