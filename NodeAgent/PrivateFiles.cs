@@ -25,18 +25,37 @@ internal static class PrivateFiles
     /// </summary>
     public static async Task<bool> TryCreateAsync(string path, string content, CancellationToken cancellationToken)
     {
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await WriteTemporaryAsync(temporary, content, cancellationToken);
-        try
+        // File.Move without overwrite is not atomic everywhere: where the file system refuses hard links, .NET checks
+        // that the target is absent and then renames, so two creators could both "win" and the second replace the
+        // first's secret after a reader took it. Creators take turns under an exclusive lock on a lock file instead
+        // (advisory, between processes and within one), check again, and rename: a reader sees no file or a whole one.
+        EnsureDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await using var turn = await LockAsync(path + ".lock", cancellationToken);
+        if (File.Exists(path))
         {
-            // Without overwrite the move fails if the file is there, rather than replacing it.
-            File.Move(temporary, path, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
             return false;
+        }
+
+        await WriteAsync(path, content, cancellationToken);
+        return true;
+    }
+
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
+    private static async Task<FileStream> LockAsync(string lockPath, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Another creator holds it for the few milliseconds of a write.
+                await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
+            }
         }
     }
 
