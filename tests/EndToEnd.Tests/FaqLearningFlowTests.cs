@@ -12,11 +12,9 @@ namespace LineaHub.EndToEnd.Tests;
 
 public sealed class FaqLearningFlowTests
 {
-    // Seconds, not the production half-minute and minute, so the test waits for the network rather than for the clock.
-    private static readonly Dictionary<string, string?> Quick = new()
+    // The replica's quick sync, and search batches that leave within a second instead of a minute.
+    private static readonly Dictionary<string, string?> Quick = new(FaqReplicaFlowTests.QuickSync)
     {
-        ["Faq:SyncIntervalSeconds"] = "1",
-        ["Faq:MaxDelaySeconds"] = "2",
         ["Faq:SearchLogBatchSize"] = "2",
         ["Faq:SearchLogBatchSeconds"] = "1",
     };

@@ -13,7 +13,7 @@ namespace LineaHub.EndToEnd.Tests;
 public sealed class FaqReplicaFlowTests
 {
     // Seconds, not the production half-minute, so the test waits for the network rather than for the clock.
-    private static readonly Dictionary<string, string?> QuickSync = new()
+    internal static readonly Dictionary<string, string?> QuickSync = new()
     {
         ["Faq:SyncIntervalSeconds"] = "1",
         ["Faq:MaxDelaySeconds"] = "2",
