@@ -3,7 +3,8 @@ namespace LineaHub.Schemas.Faq;
 /// <summary>
 /// The form under which logged queries are grouped: the FAQ's own analysis (<see cref="ItalianFaqAnalyzer"/>), so
 /// case, accents, elision, stop words and singular/plural do not split one question into several groups
-/// ("Dov'è l'ufficio TARI?" and "dove e ufficio tari" are one group).
+/// ("Dov'è l'ufficio TARI?" and "dove e ufficio tari" are one group), and neither does word order ("TARI scadenza"
+/// and "scadenza della TARI" are one group).
 /// </summary>
 public static class FaqQueryNormaliser
 {
@@ -13,7 +14,7 @@ public static class FaqQueryNormaliser
     private static readonly ItalianFaqAnalyzer Analyzer = new();
 
     /// <summary>
-    /// The analysed terms of <paramref name="query"/> joined by single spaces. A query made only of stop words keeps
+    /// The distinct analysed terms of <paramref name="query"/>, in ordinal order, joined by single spaces. A query made only of stop words keeps
     /// its folded, lower-case words instead, so that it still forms a group of its own.
     /// </summary>
     public static string Normalise(string query)
@@ -21,7 +22,7 @@ public static class FaqQueryNormaliser
         ArgumentNullException.ThrowIfNull(query);
         var terms = FaqAnalysis.Terms(Analyzer, query);
         var normalised = terms.Length > 0
-            ? string.Join(' ', terms)
+            ? string.Join(' ', terms.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             : string.Join(' ', ItalianFaqAnalyzer.Fold(query).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return normalised.Length <= MaxLength ? normalised : normalised[..MaxLength];
     }

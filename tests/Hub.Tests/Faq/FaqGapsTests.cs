@@ -61,7 +61,7 @@ public sealed class FaqGapsTests
         var own = await GapsAsync(clientA, "?minSearches=1");
 
         Assert.Equal(("network", 3), (network.Scope, network.MinSearches));
-        Assert.Equal(["scadenz tari", "orari bibliotec"], network.Gaps.Select(g => g.NormalisedQuery));
+        Assert.Equal(["scadenz tari", "bibliotec orari"], network.Gaps.Select(g => g.NormalisedQuery));
         var tari = network.Gaps[0];
         Assert.Equal((4, 2, 1, 2), (tari.Searches, tari.ZeroHitSearches, tari.NotHelpful, tari.Offices));
         string[] tariQueries = ["Scadenza della TARI?", "scadenze tari", "SCADÈNZA dell'TARI", "scadenza  Tari"];

@@ -10,7 +10,9 @@ public sealed class FaqQueryNormaliserTests
     [InlineData("SCADÈNZA dell'TARI")]
     [InlineData("scadenza  Tari")]
     [InlineData("la scadenza all’TARI")]
-    public void Case_accents_elision_stop_words_and_plural_do_not_split_a_group(string query) =>
+    [InlineData("TARI scadenza")]
+    [InlineData("tari: scadenza della tari")]
+    public void Case_accents_elision_stop_words_plural_word_order_and_repeats_do_not_split_a_group(string query) =>
         Assert.Equal("scadenz tari", FaqQueryNormaliser.Normalise(query));
 
     [Fact]
