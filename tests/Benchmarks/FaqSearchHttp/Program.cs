@@ -22,13 +22,13 @@ Console.WriteLine();
 Console.WriteLine(string.Create(culture,
     $"{options.Clients} clients, closed loop, one office (region 13) cycling the {SearchBenchmark.QueryCount} labelled queries, top 10 with snippets; {options.Warmup.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured; {Environment.ProcessorCount} cores."));
 Console.WriteLine();
-Console.WriteLine("| Entries | Queries/s | p50 ms | p90 ms | p99 ms | max ms | Errors | Hub CPU ms/query | Clients' CPU ms/query | Hub RSS ready | Hub RSS max | Index build (hub log) | Start to ready | Load average |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+Console.WriteLine("| Entries | Queries/s | p50 ms | p90 ms | p99 ms | max ms | Errors | Hub CPU ms/query | Clients' CPU ms/query | Hub RSS ready | Hub RSS max | Index build (hub log) | Start to ready | Search log: logged of sent | Search-log warnings | Load average |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 foreach (var run in runs)
 {
     var count = run.Latencies.Count;
     Console.WriteLine(string.Create(culture,
-        $"| {run.Entries:N0} | {count / run.Elapsed.TotalSeconds:N0} | {Percentiles.Of(run.Latencies, 0.5):0.00} | {Percentiles.Of(run.Latencies, 0.9):0.00} | {Percentiles.Of(run.Latencies, 0.99):0.00} | {run.Latencies[^1]:0.0} | {run.Errors} | {run.HubCpu.TotalMilliseconds / count:0.00} | {run.HarnessCpu.TotalMilliseconds / count:0.00} | {run.RssAfterStartKiB / 1024.0:0} MiB | {run.MaxRssKiB / 1024.0:0} MiB | {run.IndexBuild} | {run.HubStart.TotalSeconds:0.0} s | {run.LoadAverage} |"));
+        $"| {run.Entries:N0} | {count / run.Elapsed.TotalSeconds:N0} | {Percentiles.Of(run.Latencies, 0.5):0.00} | {Percentiles.Of(run.Latencies, 0.9):0.00} | {Percentiles.Of(run.Latencies, 0.99):0.00} | {run.Latencies[^1]:0.0} | {run.Errors} | {run.HubCpu.TotalMilliseconds / count:0.00} | {run.HarnessCpu.TotalMilliseconds / count:0.00} | {run.RssAfterStartKiB / 1024.0:0} MiB | {run.MaxRssKiB / 1024.0:0} MiB | {run.IndexBuild} | {run.HubStart.TotalSeconds:0.0} s | {run.Logged:N0} of {run.Sent:N0} | {run.LogWarnings} | {run.LoadAverage} |"));
 }
 
 var goal = runs.FirstOrDefault(r => r.Entries == 10_000);

@@ -64,7 +64,7 @@ internal static partial class SearchBenchmark
             client.DefaultRequestHeaders.Authorization = office.Authorization;
             await ExpectAnswersAsync(client, cancellationToken);
 
-            await LoadAsync(client, options.Clients, options.Warmup, cancellationToken);
+            var (warmup, _, _) = await LoadAsync(client, options.Clients, options.Warmup, cancellationToken);
             Step(log, size, "warm-up done");
             await using var memory = MemorySampler.Start(hubId, MemorySampleInterval);
             var hubBefore = ProcFs.TreeCpuTime(hubId);
@@ -74,7 +74,12 @@ internal static partial class SearchBenchmark
             var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessBefore;
             var maxRss = await memory.StopAsync();
             Step(log, size, string.Create(CultureInfo.InvariantCulture, $"{latencies.Count:N0} searches measured in {elapsed.TotalSeconds:0.0} s, {errors} errors"));
-            return new SearchRun(size, hubStart, build, latencies, errors, elapsed, hubCpu, harnessCpu, maxRss, rssReady, CpuSnapshot.LoadAverage());
+
+            // Every search the hub answered should reach its search log; the writer drains its buffer every second.
+            var sent = Queries.Count + warmup.Count + latencies.Count;
+            var logged = await LoggedAsync(setup, sent, cancellationToken);
+            var warnings = SearchLogWarning().Count(hub.Output);
+            return new SearchRun(size, hubStart, build, latencies, errors, elapsed, hubCpu, harnessCpu, maxRss, rssReady, CpuSnapshot.LoadAverage(), sent, logged, warnings);
         }
         finally
         {
@@ -118,6 +123,26 @@ internal static partial class SearchBenchmark
         await counter.FaqChangeCounters
             .Where(c => c.Name == FaqChangeCounter.FaqName)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Value, entries.Count), cancellationToken);
+    }
+
+    /// <summary>Rows in the hub's search log once it stops growing (or reaches <paramref name="expected"/>).</summary>
+    private static async Task<long> LoggedAsync(HubServer setup, long expected, CancellationToken cancellationToken)
+    {
+        var logged = -1L;
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            await using var db = setup.Database.CreateDbContext();
+            var now = await db.FaqSearchLog.LongCountAsync(cancellationToken);
+            if (now >= expected || now == logged)
+            {
+                return now;
+            }
+
+            logged = now;
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+
+        return logged;
     }
 
     /// <summary>Every labelled query answers 200 before anything is timed, so a broken setup fails at once.</summary>
@@ -168,4 +193,8 @@ internal static partial class SearchBenchmark
 
     [GeneratedRegex(@"FAQ index built: \d+ published entries, version \d+, in (\d+) ms")]
     private static partial Regex IndexBuilt();
+
+    // FaqSearchLogWriter's warnings: a full buffer, or a batch the database refused.
+    [GeneratedRegex(@"FAQ search log( queue was full|: \d+ searches could not be written)")]
+    private static partial Regex SearchLogWarning();
 }

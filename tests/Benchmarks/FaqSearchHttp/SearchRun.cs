@@ -12,6 +12,9 @@ namespace LineaHub.Benchmarks.FaqSearchHttp;
 /// <param name="MaxRssKiB">Highest hub VmRSS sampled during the measurement.</param>
 /// <param name="RssAfterStartKiB">Hub VmRSS once ready, before any search.</param>
 /// <param name="LoadAverage">The machine's load average at the end.</param>
+/// <param name="Sent">Searches sent in all (the check, the warm-up and the measurement).</param>
+/// <param name="Logged">Rows in the hub's search log afterwards.</param>
+/// <param name="LogWarnings">Search-log warnings in the hub's output (buffer full, batch refused).</param>
 internal sealed record SearchRun(
     int Entries,
     TimeSpan HubStart,
@@ -23,4 +26,7 @@ internal sealed record SearchRun(
     TimeSpan HarnessCpu,
     long MaxRssKiB,
     long RssAfterStartKiB,
-    string LoadAverage);
+    string LoadAverage,
+    long Sent,
+    long Logged,
+    int LogWarnings);
