@@ -75,15 +75,7 @@ public sealed partial class IngestArchiveBatch(
             : services.GetRequiredService<SqliteArchiveWriter>();
 
         // With an Idempotency-Key the filter's transaction is already open; without one the batch gets its own.
-        if (db.Database.CurrentTransaction is not null)
-        {
-            return await writer.WriteAsync(db, rows, cancellationToken);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stored = await writer.WriteAsync(db, rows, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored;
+        return await db.InTransactionAsync(() => writer.WriteAsync(db, rows, cancellationToken), cancellationToken);
     }
 
     /// <summary>Region of each entity code the batch names (for contacts taken through overflow).</summary>

@@ -24,9 +24,7 @@ public sealed class FaqIndex : IDisposable
 
     // Latest version seen per entry id, deletions included, so that a stale change cannot resurrect an entry.
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _indexed = new(StringComparer.Ordinal);
-
-    // What hits show, per published entry id; read by searches without the write lock.
+    // What hits show, per published entry id (so also which entries are searchable); read by searches without the write lock.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FaqShownEntry> _shown = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string?, string?, string?), Filter> _askerFilters = new();
     private volatile SynonymMatcher _synonyms;
@@ -53,7 +51,7 @@ public sealed class FaqIndex : IDisposable
         {
             lock (_writeLock)
             {
-                return _indexed.Count;
+                return _shown.Count;
             }
         }
     }
@@ -137,7 +135,6 @@ public sealed class FaqIndex : IDisposable
 
             Remember(id, version);
             _writer.DeleteDocuments(new Term(FaqFields.Id, id));
-            _indexed.Remove(id);
             _shown.TryRemove(id, out _);
         }
 
@@ -156,16 +153,16 @@ public sealed class FaqIndex : IDisposable
         {
             _writer.DeleteAll();
             _versions.Clear();
-            _indexed.Clear();
             Interlocked.Exchange(ref _highestVersion, 0);
             foreach (var entry in entries)
             {
                 ApplyLocked(entry);
             }
 
-            // Searches on the previous reader may still show entries the new content lacks until the refresh.
+            // Searches on the previous reader may still show entries the new content lacks until the refresh; after
+            // it, what the new content did not mention at all goes (what it withdrew went as it was applied).
             _searchers.MaybeRefreshBlocking();
-            foreach (var id in _shown.Keys.Where(id => !_indexed.Contains(id)).ToList())
+            foreach (var id in _shown.Keys.Where(id => !_versions.ContainsKey(id)).ToList())
             {
                 _shown.TryRemove(id, out _);
             }
@@ -255,13 +252,11 @@ public sealed class FaqIndex : IDisposable
         {
             var shown = FaqShownEntry.From(entry);
             _writer.UpdateDocument(idTerm, FaqDocuments.From(entry, shown.PlainAnswer));
-            _indexed.Add(entry.Id);
             _shown[entry.Id] = shown;
         }
         else
         {
             _writer.DeleteDocuments(idTerm);
-            _indexed.Remove(entry.Id);
             _shown.TryRemove(entry.Id, out _);
         }
 

@@ -26,7 +26,6 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
 {
     private readonly List<WebApplication> _apps = [];
     private readonly HttpClient _http = new();
-    private readonly List<HttpClient> _agentHubClients = [];
 
     public Uri? HubUrl { get; private set; }
 
@@ -71,7 +70,8 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
             {
                 // The region's FAQ entries, written with its agent's own token as its office would through the hub's
                 // API, before the municipalities start: their replicas hold them from their first sync.
-                await DemoFaq.PublishAsync(_agentHubClients[^1], HubUrl!, cancellationToken);
+                var regionHub = _apps[^1].Services.GetRequiredService<IHttpClientFactory>().CreateClient(HubClient.Name);
+                await DemoFaq.PublishAsync(regionHub, HubUrl!, cancellationToken);
                 output.WriteLine($"  {office.Name} ha pubblicato le sue FAQ regionali; ogni ufficio le cerca nella propria copia locale");
             }
         }
@@ -158,7 +158,6 @@ public sealed class LocalNetworkRunner(LocalNetworkOptions options, TextWriter o
         // The same code path as `NodeAgent join --hub URL --code CODE`.
         await agent.Services.GetRequiredService<JoinService>().JoinAsync(HubUrl!, joinCode, force: false, cancellationToken);
         await agent.StartAsync(cancellationToken);
-        _agentHubClients.Add(agent.Services.GetRequiredService<IHttpClientFactory>().CreateClient(HubClient.Name));
         return new Uri(BoundAddress(agent) + "/");
     }
 
