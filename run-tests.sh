@@ -47,6 +47,19 @@ if [ "$status" -ne 0 ] && [ "$summary" = "0 passed, 0 failed" ]; then
     echo "dotnet test exited with $status before any test ran (see the build output above)." >&2
 fi
 
+# The names of failed tests, with the first lines of their messages, come again at the very end, so a log cut
+# to its tail still says what failed.
+failures="$(awk '
+    /^[[:space:]]+Failed [^ ]+.* \[[0-9<]/ { print; shown = 0; grabbing = 1; next }
+    grabbing && /^[[:space:]]+(Passed|Skipped|Failed) |^[[:space:]]+Stack Trace:/ { grabbing = 0 }
+    grabbing && shown < 8 && !/^[[:space:]]+at / && NF > 0 { print "    " $0; shown++ }
+' "$log")"
+if [ -n "$failures" ]; then
+    echo
+    echo "Failed tests:"
+    echo "$failures"
+fi
+
 echo
 echo "$summary"
 exit "$status"
