@@ -2,9 +2,11 @@ using System.Globalization;
 using LineaHub.Benchmarks.ArchiveGenerator;
 using LineaHub.Benchmarks.TrendQueries;
 
-// Usage: dotnet run -c Release --project tests/Benchmarks/TrendQueries [-- --records N --months N --runs N]
+// Usage: dotnet run -c Release --project tests/Benchmarks/TrendQueries [-- --records N --months N --runs N --other-runs N]
+// --runs times the goal query (default 200 each way), --other-runs the other shapes (default 50: the slow ones take seconds each).
 var options = GeneratorOptions.Default with { Records = 10_000_000 };
 var runs = 200;
+var otherRuns = 50;
 var clients = 4;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -19,6 +21,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         _ => options,
     };
     runs = args[i] == "--runs" ? value : runs;
+    otherRuns = args[i] == "--other-runs" ? value : otherRuns;
     clients = args[i] == "--clients" ? value : clients;
 }
 
@@ -29,7 +32,7 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-var report = await TrendBenchmark.RunAsync(options, runs, clients, Console.Out, cancellation.Token);
+var report = await TrendBenchmark.RunAsync(options, runs, otherRuns, clients, Console.Out, cancellation.Token);
 Console.WriteLine();
 Console.WriteLine(report);
 return 0;
