@@ -31,9 +31,15 @@ public sealed record RollupDeltas(IReadOnlyList<ArchiveRollup> Counts, IReadOnly
             }
         }
 
-        return new RollupDeltas(
-            [.. counts.OrderBy(p => p.Key).Select(p => p.Value)],
-            [.. durations.OrderBy(p => p.Key).Select(p => p.Value)]);
+        return new RollupDeltas(InKeyOrder(counts), InKeyOrder(durations));
+    }
+
+    private static TRow[] InKeyOrder<TKey, TRow>(Dictionary<TKey, TRow> rows)
+        where TKey : struct, IComparable<TKey>
+    {
+        var pairs = rows.ToArray();
+        Array.Sort(pairs, static (a, b) => a.Key.CompareTo(b.Key));
+        return Array.ConvertAll(pairs, p => p.Value);
     }
 
     private static void Add(ArchiveRollup row, ArchivedContact record)
