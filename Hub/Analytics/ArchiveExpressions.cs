@@ -47,7 +47,7 @@ internal static class ArchiveExpressions
 
     /// <summary>
     /// The grouping key of a cell: bucket start and up to two dimension values ("" for an unused one, a constant the
-    /// database does not group by); with <paramref name="histogram"/>, also the duration measure and bucket.
+    /// database does not group by); with <paramref name="histogram"/>, also the duration measure.
     /// </summary>
     public static Expression<Func<T, CellKey<TStart>>> CellKeyOf<T, TStart>(
         Expression<Func<T, TStart>> start, IReadOnlyList<TrendDimension> groupBy, bool histogram = false)
@@ -60,10 +60,25 @@ internal static class ArchiveExpressions
             Expression.Bind(key.GetProperty(nameof(CellKey<TStart>.First))!, Key(row, groupBy.ElementAtOrDefault(0), groupBy.Count > 0)),
             Expression.Bind(key.GetProperty(nameof(CellKey<TStart>.Second))!, Key(row, groupBy.ElementAtOrDefault(1), groupBy.Count > 1)),
             Expression.Bind(key.GetProperty(nameof(CellKey<TStart>.Measure))!, histogram
-                ? Expression.Property(row, nameof(ArchiveDurationRollup.Measure)) : Expression.Constant((short)0)),
-            Expression.Bind(key.GetProperty(nameof(CellKey<TStart>.Bucket))!, histogram
-                ? Expression.Property(row, nameof(ArchiveDurationRollup.Bucket)) : Expression.Constant((short)0)));
+                ? Expression.Property(row, nameof(ArchiveDurationRollup.Measure)) : Expression.Constant((short)0)));
         return Expression.Lambda<Func<T, CellKey<TStart>>>(body, row);
+    }
+
+    /// <summary>
+    /// A histogram row with the key of its cell (<see cref="CellKeyOf"/> with the measure): histograms are arrays,
+    /// which the database does not add up, so the query returns them keyed and the hub sums them.
+    /// </summary>
+    public static Expression<Func<ArchiveDurationRollup, KeyedHistogram<TStart>>> KeyedHistogramOf<TStart>(
+        Expression<Func<ArchiveDurationRollup, TStart>> start, IReadOnlyList<TrendDimension> groupBy)
+    {
+        var cellKey = CellKeyOf(start, groupBy, histogram: true);
+        var row = cellKey.Parameters[0];
+        var type = typeof(KeyedHistogram<TStart>);
+        var body = Expression.MemberInit(
+            Expression.New(type),
+            Expression.Bind(type.GetProperty(nameof(KeyedHistogram<TStart>.Key))!, cellKey.Body),
+            Expression.Bind(type.GetProperty(nameof(KeyedHistogram<TStart>.Counts))!, Expression.Property(row, nameof(ArchiveDurationRollup.Counts))));
+        return Expression.Lambda<Func<ArchiveDurationRollup, KeyedHistogram<TStart>>>(body, row);
     }
 
     /// <summary>The value of one dimension of a row (the top-level category computed in SQL).</summary>
@@ -128,8 +143,14 @@ internal sealed class CellKey<TStart>
     public required string Second { get; init; }
 
     public required short Measure { get; init; }
+}
 
-    public required short Bucket { get; init; }
+/// <summary>One histogram row of a cell as the database returns it.</summary>
+internal sealed class KeyedHistogram<TStart>
+{
+    public required CellKey<TStart> Key { get; init; }
+
+    public required int[] Counts { get; init; }
 }
 
 /// <summary>One cell of a result as the database returns it.</summary>

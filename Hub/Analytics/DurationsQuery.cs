@@ -54,14 +54,14 @@ public sealed class DurationsQuery(HubDbContext db, IOptions<AnalyticsOptions> o
             })
             .ToListAsync(cancellationToken);
 
-        // One row per cell, measure and non-empty bucket (at most a hundred or so buckets per cell).
+        // One row per day, cube cell and measure; the days of a result cell are added up here, bucket by bucket.
         var histograms = (await db.ArchiveDurationRollups.AsNoTracking()
             .Where(r => r.Cube == cubeId && r.Day >= from && r.Day < to && measures.Contains(r.Measure))
             .Filtered(filter)
-            .GroupBy(ArchiveExpressions.CellKeyOf(ArchiveExpressions.BucketStart<ArchiveDurationRollup>(request.Bucket), request.GroupBy, histogram: true))
-            .Select(g => new { g.Key.Start, g.Key.First, g.Key.Second, g.Key.Measure, g.Key.Bucket, Contacts = g.Sum(r => r.Contacts) })
+            .Select(ArchiveExpressions.KeyedHistogramOf(ArchiveExpressions.BucketStart<ArchiveDurationRollup>(request.Bucket), request.GroupBy))
             .ToListAsync(cancellationToken))
-            .ToLookup(h => (h.Start, h.First, h.Second, h.Measure), h => (h.Bucket, h.Contacts));
+            .GroupBy(h => (h.Key.Start, h.Key.First, h.Key.Second, h.Key.Measure))
+            .ToDictionary(g => g.Key, g => Sum(g.Select(h => h.Counts)));
 
         var cells = new List<DurationCell>();
         foreach (var cell in sums.OrderBy(s => s.Start).ThenBy(s => s.First, StringComparer.Ordinal).ThenBy(s => s.Second, StringComparer.Ordinal))
@@ -85,7 +85,7 @@ public sealed class DurationsQuery(HubDbContext db, IOptions<AnalyticsOptions> o
                     continue;
                 }
 
-                var histogram = histograms[(cell.Start, cell.First, cell.Second, (short)measure)].OrderBy(b => b.Bucket).ToList();
+                var histogram = histograms.GetValueOrDefault((cell.Start, cell.First, cell.Second, (short)measure), []);
                 cells.Add(new DurationCell(start, group, name, count, Suppressed: false, sum / (double)count,
                     [.. request.Percentiles.Select(p => new PercentileValue(p, Percentile(histogram, p)))]));
             }
@@ -96,22 +96,49 @@ public sealed class DurationsQuery(HubDbContext db, IOptions<AnalyticsOptions> o
             cube.Name, viewer.Suppression, request.Percentiles, cells);
     }
 
-    /// <summary>The nearest-rank percentile of a histogram, as its bucket's representative value.</summary>
-    internal static double Percentile(IReadOnlyList<(short Bucket, long Contacts)> histogram, double percentile)
+    /// <summary>Bucket by bucket, the sum of histograms of any lengths.</summary>
+    internal static long[] Sum(IEnumerable<int[]> histograms)
     {
-        var total = histogram.Sum(b => b.Contacts);
-        var rank = Math.Max(1, (long)Math.Ceiling(percentile / 100 * total));
-        long seen = 0;
-        foreach (var (bucket, contacts) in histogram)
+        var sum = Array.Empty<long>();
+        foreach (var counts in histograms)
         {
-            seen += contacts;
-            if (seen >= rank)
+            if (counts.Length > sum.Length)
             {
-                return Math.Round(DurationBuckets.Representative(bucket), 1);
+                Array.Resize(ref sum, counts.Length);
+            }
+
+            for (var bucket = 0; bucket < counts.Length; bucket++)
+            {
+                sum[bucket] += counts[bucket];
             }
         }
 
-        return histogram.Count == 0 ? 0 : Math.Round(DurationBuckets.Representative(histogram[^1].Bucket), 1);
+        return sum;
+    }
+
+    /// <summary>The nearest-rank percentile of a histogram (contacts per bucket), as its bucket's representative value.</summary>
+    internal static double Percentile(IReadOnlyList<long> histogram, double percentile)
+    {
+        var total = histogram.Sum();
+        var rank = Math.Max(1, (long)Math.Ceiling(percentile / 100 * total));
+        long seen = 0;
+        var last = 0;
+        for (var bucket = 0; bucket < histogram.Count; bucket++)
+        {
+            if (histogram[bucket] == 0)
+            {
+                continue;
+            }
+
+            last = bucket;
+            seen += histogram[bucket];
+            if (seen >= rank)
+            {
+                return Math.Round(DurationBuckets.Representative((short)bucket), 1);
+            }
+        }
+
+        return Math.Round(DurationBuckets.Representative((short)last), 1);
     }
 
     private void Validate(DurationsRequest request)

@@ -1,9 +1,11 @@
 namespace LineaHub.Hub.Archive;
 
 /// <summary>
-/// How many contacts of one day and cube cell took a duration in one <see cref="DurationBuckets"/> bucket (storage
-/// entity): the histogram percentiles are read from. Kept for the cubes without channel, request type, outcome and area
-/// (<see cref="RollupCube.HasDurations"/>), where it stays small.
+/// The histogram of one duration for one day and cube cell (storage entity): <see cref="Counts"/>[b] contacts took a
+/// duration in <see cref="DurationBuckets"/> bucket b; the array ends at the highest non-empty bucket. The percentiles
+/// are read from it. Kept for the cubes without channel, request type, outcome and area
+/// (<see cref="RollupCube.HasDurations"/>), where it stays small; one row per cell and measure, not per bucket, so a
+/// batch of contacts adds a few hundred rows rather than thousands.
 /// </summary>
 public sealed class ArchiveDurationRollup
 {
@@ -20,7 +22,31 @@ public sealed class ArchiveDurationRollup
     /// <summary><see cref="DurationMeasure"/>: first response or resolution.</summary>
     public short Measure { get; set; }
 
-    public short Bucket { get; set; }
+    /// <summary>Contacts per bucket, from bucket 0 to the highest non-empty one.</summary>
+    public int[] Counts { get; set; } = [];
 
-    public long Contacts { get; set; }
+    /// <summary>Counts one more contact in <paramref name="bucket"/>, growing the array when it is the highest yet.</summary>
+    public void Add(short bucket)
+    {
+        if (bucket >= Counts.Length)
+        {
+            var counts = Counts;
+            Array.Resize(ref counts, bucket + 1);
+            Counts = counts;
+        }
+
+        Counts[bucket]++;
+    }
+
+    /// <summary>The sum of two histograms bucket by bucket (either may be the longer).</summary>
+    public static int[] Sum(IReadOnlyList<int> left, IReadOnlyList<int> right)
+    {
+        var sum = new int[Math.Max(left.Count, right.Count)];
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] = (i < left.Count ? left[i] : 0) + (i < right.Count ? right[i] : 0);
+        }
+
+        return sum;
+    }
 }

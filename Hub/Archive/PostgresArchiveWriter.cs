@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using LineaHub.Hub.Storage;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -128,11 +130,15 @@ public sealed class PostgresArchiveWriter(ArchivePartitions partitions) : IArchi
             return;
         }
 
+        // An array parameter cannot hold arrays of different lengths, so each histogram travels as its array literal.
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO archive_duration_rollups AS r (cube, day, entity_code, region_code, category, measure, bucket, contacts)
-            SELECT * FROM unnest(@cube, @day, @entity, @region, @category, @measure, @bucket, @contacts)
-            ON CONFLICT ON CONSTRAINT pk_archive_duration_rollups DO UPDATE SET contacts = r.contacts + excluded.contacts
+            INSERT INTO archive_duration_histograms AS r (cube, day, entity_code, region_code, category, measure, counts)
+            SELECT cube, day, entity, region, category, measure, counts::integer[]
+            FROM unnest(@cube, @day, @entity, @region, @category, @measure, @counts) AS u(cube, day, entity, region, category, measure, counts)
+            ON CONFLICT ON CONSTRAINT pk_archive_duration_histograms DO UPDATE SET counts = (
+                SELECT array_agg(coalesce(a, 0) + coalesce(b, 0) ORDER BY o)
+                FROM unnest(r.counts, excluded.counts) WITH ORDINALITY AS s(a, b, o))
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter<short[]>("cube", [.. rows.Select(r => r.Cube)]));
@@ -141,9 +147,26 @@ public sealed class PostgresArchiveWriter(ArchivePartitions partitions) : IArchi
         AddText(command, "region", rows.Select(r => r.RegionCode));
         AddText(command, "category", rows.Select(r => r.Category));
         command.Parameters.Add(new NpgsqlParameter<short[]>("measure", [.. rows.Select(r => r.Measure)]));
-        command.Parameters.Add(new NpgsqlParameter<short[]>("bucket", [.. rows.Select(r => r.Bucket)]));
-        AddLong(command, "contacts", rows.Select(r => r.Contacts));
+        AddText(command, "counts", rows.Select(r => ArrayLiteral(r.Counts)));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>PostgreSQL's text form of an integer array: <c>{3,0,1}</c>.</summary>
+    internal static string ArrayLiteral(int[] values)
+    {
+        var text = new StringBuilder(2 + (values.Length * 3));
+        text.Append('{');
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(values[i].ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.Append('}').ToString();
     }
 
     private static void AddText(NpgsqlCommand command, string name, IEnumerable<string?> values) =>

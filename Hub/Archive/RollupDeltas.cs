@@ -1,8 +1,9 @@
 namespace LineaHub.Hub.Archive;
 
 /// <summary>
-/// What a set of newly stored records adds to the rollups: one row per cube cell and day, and one per duration bucket,
-/// in key order (writers apply them in that order, so two batches lock shared rows in the same order and never deadlock).
+/// What a set of newly stored records adds to the rollups: one row per cube cell and day, and one histogram per cell,
+/// day and duration measure, in key order (writers apply them in that order, so two batches lock shared rows in the
+/// same order and never deadlock).
 /// </summary>
 public sealed record RollupDeltas(IReadOnlyList<ArchiveRollup> Counts, IReadOnlyList<ArchiveDurationRollup> Durations)
 {
@@ -71,7 +72,7 @@ public sealed record RollupDeltas(IReadOnlyList<ArchiveRollup> Counts, IReadOnly
             return;
         }
 
-        var key = new DurationKey(cell.Cube, cell.Day, cell.Entity, cell.Region, cell.Category, (short)measure, DurationBuckets.Of(value));
+        var key = new DurationKey(cell.Cube, cell.Day, cell.Entity, cell.Region, cell.Category, (short)measure);
         if (!durations.TryGetValue(key, out var row))
         {
             row = new ArchiveDurationRollup
@@ -82,12 +83,11 @@ public sealed record RollupDeltas(IReadOnlyList<ArchiveRollup> Counts, IReadOnly
                 RegionCode = key.Region,
                 Category = key.Category,
                 Measure = key.Measure,
-                Bucket = key.Bucket,
             };
             durations.Add(key, row);
         }
 
-        row.Contacts++;
+        row.Add(DurationBuckets.Of(value));
     }
 
     private readonly record struct CountKey(
@@ -136,7 +136,7 @@ public sealed record RollupDeltas(IReadOnlyList<ArchiveRollup> Counts, IReadOnly
     }
 
     private readonly record struct DurationKey(
-        short Cube, DateOnly Day, string Entity, string Region, string Category, short Measure, short Bucket) : IComparable<DurationKey>
+        short Cube, DateOnly Day, string Entity, string Region, string Category, short Measure) : IComparable<DurationKey>
     {
         public int CompareTo(DurationKey other)
         {
@@ -146,7 +146,6 @@ public sealed record RollupDeltas(IReadOnlyList<ArchiveRollup> Counts, IReadOnly
             if (order == 0) order = string.CompareOrdinal(Region, other.Region);
             if (order == 0) order = string.CompareOrdinal(Category, other.Category);
             if (order == 0) order = Measure.CompareTo(other.Measure);
-            if (order == 0) order = Bucket.CompareTo(other.Bucket);
             return order;
         }
     }

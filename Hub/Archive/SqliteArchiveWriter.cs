@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using LineaHub.Hub.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -33,7 +35,8 @@ public sealed class SqliteArchiveWriter : IArchiveWriter
         db.ChangeTracker.Clear();
 
         var deltas = RollupDeltas.From(fresh);
-        var connection = db.Database.GetDbConnection();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        connection.CreateFunction<string, string, string>(AddHistogramsFunction, AddHistograms, isDeterministic: true);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await UpsertAsync(connection, transaction, CountsSql, deltas.Counts, BindCounts, cancellationToken);
         await UpsertAsync(connection, transaction, DurationsSql, deltas.Durations, BindDurations, cancellationToken);
@@ -55,11 +58,14 @@ public sealed class SqliteArchiveWriter : IArchiveWriter
             satisfaction_sum = satisfaction_sum + excluded.satisfaction_sum
         """;
 
+    // EF Core keeps a histogram (an int array) in SQLite as JSON text; the function adds two of them bucket by bucket.
+    private const string AddHistogramsFunction = "lineahub_add_histograms";
+
     private const string DurationsSql =
-        """
-        INSERT INTO archive_duration_rollups (cube, day, entity_code, region_code, category, measure, bucket, contacts)
-        VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)
-        ON CONFLICT (cube, day, entity_code, region_code, category, measure, bucket) DO UPDATE SET contacts = contacts + excluded.contacts
+        $"""
+        INSERT INTO archive_duration_histograms (cube, day, entity_code, region_code, category, measure, counts)
+        VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)
+        ON CONFLICT (cube, day, entity_code, region_code, category, measure) DO UPDATE SET counts = {AddHistogramsFunction}(counts, excluded.counts)
         """;
 
     private static object[] BindCounts(ArchiveRollup r) =>
@@ -69,7 +75,10 @@ public sealed class SqliteArchiveWriter : IArchiveWriter
     ];
 
     private static object[] BindDurations(ArchiveDurationRollup r) =>
-        [r.Cube, Day(r.Day), r.EntityCode, r.RegionCode, r.Category, r.Measure, r.Bucket, r.Contacts];
+        [r.Cube, Day(r.Day), r.EntityCode, r.RegionCode, r.Category, r.Measure, JsonSerializer.Serialize(r.Counts)];
+
+    private static string AddHistograms(string stored, string added) => JsonSerializer.Serialize(ArchiveDurationRollup.Sum(
+        JsonSerializer.Deserialize<int[]>(stored) ?? [], JsonSerializer.Deserialize<int[]>(added) ?? []));
 
     /// <summary>As EF Core stores a <see cref="DateOnly"/> in SQLite, so both read the same rows.</summary>
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

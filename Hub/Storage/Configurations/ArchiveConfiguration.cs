@@ -51,8 +51,10 @@ internal sealed class ArchiveDurationRollupConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<ArchiveDurationRollup> builder)
     {
-        builder.ToTable("archive_duration_rollups");
-        builder.HasKey(r => new { r.Cube, r.Day, r.EntityCode, r.RegionCode, r.Category, r.Measure, r.Bucket });
+        // One row per cell and measure with the bucket counts as an array (integer[] on PostgreSQL, JSON text on SQLite):
+        // decision record 0006.
+        builder.ToTable("archive_duration_histograms");
+        builder.HasKey(r => new { r.Cube, r.Day, r.EntityCode, r.RegionCode, r.Category, r.Measure });
         builder.Property(r => r.EntityCode).HasMaxLength(16);
         builder.Property(r => r.RegionCode).HasMaxLength(2);
         builder.Property(r => r.Category).HasMaxLength(64);

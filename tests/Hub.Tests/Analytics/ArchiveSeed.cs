@@ -39,7 +39,7 @@ internal static class ArchiveSeed
         }
 
         var rollups = new Dictionary<(short, DateOnly, string, string, string, string, string, string, string), ArchiveRollup>();
-        var histograms = new Dictionary<(short, DateOnly, string, string, string, short, short), ArchiveDurationRollup>();
+        var histograms = new Dictionary<(short, DateOnly, string, string, string, short), ArchiveDurationRollup>();
         foreach (var contact in list)
         {
             db.ArchivedContacts.Add(new ArchivedContact
@@ -110,18 +110,17 @@ internal static class ArchiveSeed
                         continue;
                     }
 
-                    var histogramKey = (cube.Id, day, entity, region, category, (short)measure, DurationBuckets.Of(value));
+                    var histogramKey = (cube.Id, day, entity, region, category, (short)measure);
                     if (!histograms.TryGetValue(histogramKey, out var histogram))
                     {
                         histogram = new ArchiveDurationRollup
                         {
-                            Cube = cube.Id, Day = day, EntityCode = entity, RegionCode = region, Category = category,
-                            Measure = (short)measure, Bucket = histogramKey.Item7,
+                            Cube = cube.Id, Day = day, EntityCode = entity, RegionCode = region, Category = category, Measure = (short)measure,
                         };
                         histograms[histogramKey] = histogram;
                     }
 
-                    histogram.Contacts++;
+                    histogram.Add(DurationBuckets.Of(value));
                 }
             }
         }

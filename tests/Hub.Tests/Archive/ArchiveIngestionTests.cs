@@ -91,8 +91,18 @@ public sealed class ArchiveIngestionTests
             Assert.Equal(6, await db.ArchiveRollups.Where(r => r.Cube == cube.Id).SumAsync(r => r.Contacts));
         }
 
-        // Every record has both durations, and only the duration cubes keep histograms.
-        Assert.Equal(3 * 6 * 2, await db.ArchiveDurationRollups.SumAsync(r => r.Contacts));
+        // Every record has both durations, and only the duration cubes keep histograms: one per cube and measure, which the
+        // second batch added to (its record in the same bucket), ending at that bucket.
+        var histograms = await db.ArchiveDurationRollups.OrderBy(h => h.Cube).ThenBy(h => h.Measure).ToListAsync();
+        Assert.Equal([2, 2, 3, 3, 4, 4], histograms.Select(h => (int)h.Cube));
+        foreach (var histogram in histograms)
+        {
+            var bucket = DurationBuckets.Of(histogram.Measure == (short)DurationMeasure.FirstResponse ? 120 : 900);
+            Assert.Equal(bucket + 1, histogram.Counts.Length);
+            Assert.Equal(6, histogram.Counts[bucket]);
+            Assert.Equal(6, histogram.Counts.Sum());
+        }
+
         var detail = await db.ArchiveRollups.SingleAsync(r => r.Cube == RollupCube.Detail.Id);
         Assert.Equal((6L, 6L * 120, 6L * 900, 6L * 4), (detail.Contacts, detail.FirstResponseSum, detail.ResolutionSum, detail.SatisfactionSum));
         Assert.Equal(ArchiveCalendar.DayOf(ArchiveRecords.LastHour), detail.Day);

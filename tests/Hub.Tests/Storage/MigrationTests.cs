@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Net;
 using LineaHub.Hub.Nodes;
 using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Nodes;
 using LineaHub.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -140,6 +143,60 @@ public sealed class MigrationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task Duration_histograms_kept_per_bucket_become_arrays_and_back(StorageKind storage)
+    {
+        await using var database = await HubDatabase.CreateAsync(storage, Token);
+        await using var db = database.CreateDbContext();
+        var migrator = db.GetService<IMigrator>();
+        var migrations = db.Database.GetMigrations().ToList();
+        var histograms = migrations.Single(m => m.EndsWith("_DurationHistograms", StringComparison.Ordinal));
+        var before = migrations[migrations.IndexOf(histograms) - 1];
+        await migrator.MigrateAsync(before, Token);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO archive_duration_rollups (cube, day, entity_code, region_code, category, measure, bucket, contacts) VALUES
+                (4, '2026-11-02', '', '', 'tributi.tari', 1, 0, 2),
+                (4, '2026-11-02', '', '', 'tributi.tari', 1, 3, 5),
+                (4, '2026-11-02', '', '', 'tributi.tari', 2, 1, 1),
+                (2, '2026-11-03', 'E-LAQ', '13', 'anagrafe', 1, 2, 7)
+            """, Token);
+
+        await migrator.MigrateAsync(histograms, Token);
+
+        var converted = (await db.ArchiveDurationRollups.AsNoTracking().ToListAsync(Token))
+            .ToDictionary(h => (h.Cube, h.Day, h.EntityCode, h.Measure), h => h.Counts);
+        Assert.Equal(3, converted.Count);
+        Assert.Equal([2, 0, 0, 5], converted[(4, new DateOnly(2026, 11, 2), "", 1)]);
+        Assert.Equal([0, 1], converted[(4, new DateOnly(2026, 11, 2), "", 2)]);
+        Assert.Equal([0, 0, 7], converted[(2, new DateOnly(2026, 11, 3), "E-LAQ", 1)]);
+
+        await migrator.MigrateAsync(before, Token);
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(Token);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT cube, measure, bucket, contacts FROM archive_duration_rollups ORDER BY cube, measure, bucket";
+            await using var reader = await command.ExecuteReaderAsync(Token);
+            var rows = new List<(long, long, long, long)>();
+            while (await reader.ReadAsync(Token))
+            {
+                rows.Add((Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)));
+            }
+
+            Assert.Equal([(2, 1, 2, 7), (4, 1, 0, 2), (4, 1, 3, 5), (4, 2, 1, 1)], rows);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public void Dispose() => timeout.Dispose();

@@ -52,18 +52,15 @@ namespace LineaHub.Hub.Storage.Migrations.Postgres
                         .HasColumnType("smallint")
                         .HasColumnName("measure");
 
-                    b.Property<short>("Bucket")
-                        .HasColumnType("smallint")
-                        .HasColumnName("bucket");
+                    b.PrimitiveCollection<int[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("counts");
 
-                    b.Property<long>("Contacts")
-                        .HasColumnType("bigint")
-                        .HasColumnName("contacts");
+                    b.HasKey("Cube", "Day", "EntityCode", "RegionCode", "Category", "Measure")
+                        .HasName("pk_archive_duration_histograms");
 
-                    b.HasKey("Cube", "Day", "EntityCode", "RegionCode", "Category", "Measure", "Bucket")
-                        .HasName("pk_archive_duration_rollups");
-
-                    b.ToTable("archive_duration_rollups", (string)null);
+                    b.ToTable("archive_duration_histograms", (string)null);
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Archive.ArchiveRollup", b =>

@@ -46,18 +46,15 @@ namespace LineaHub.Hub.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("measure");
 
-                    b.Property<short>("Bucket")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("bucket");
+                    b.PrimitiveCollection<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counts");
 
-                    b.Property<long>("Contacts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("contacts");
+                    b.HasKey("Cube", "Day", "EntityCode", "RegionCode", "Category", "Measure")
+                        .HasName("pk_archive_duration_histograms");
 
-                    b.HasKey("Cube", "Day", "EntityCode", "RegionCode", "Category", "Measure", "Bucket")
-                        .HasName("pk_archive_duration_rollups");
-
-                    b.ToTable("archive_duration_rollups", (string)null);
+                    b.ToTable("archive_duration_histograms", (string)null);
                 });
 
             modelBuilder.Entity("LineaHub.Hub.Archive.ArchiveRollup", b =>
