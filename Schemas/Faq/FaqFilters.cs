@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace LineaHub.Schemas.Faq;
 
@@ -20,7 +21,7 @@ internal static class FaqFilters
                 cache.Clear();
             }
 
-            filter = cache.GetOrAdd(key, _ => new CachingWrapperFilter(new QueryWrapperFilter(AskerPart(request))));
+            filter = cache.GetOrAdd(key, _ => new BitSetCachingFilter(new QueryWrapperFilter(AskerPart(request))));
         }
 
         return filter;
@@ -70,4 +71,18 @@ internal static class FaqFilters
         { new TermQuery(new Term(FaqFields.Scope, FaqDocuments.ScopeCode(scope))), Occur.MUST },
         { new TermQuery(new Term(field, code)), Occur.MUST },
     };
+
+    // Lucene's CachingWrapperFilter keeps a compressed set that can only be iterated: the search then walks every
+    // matching document of every term and leap-frogs the filter. A bit set can be asked "is this document in?",
+    // so the filter is handed to the term scorers as the documents they may accept, and those outside the asker's
+    // scope (most of a large index) are skipped before any scoring. One bit per document and asker.
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
+        }
+    }
 }

@@ -34,6 +34,19 @@ internal static class FaqScoring
     /// <summary>Most index terms one typo may expand to.</summary>
     public const int FuzzyMaxExpansions = 20;
 
+    /// <summary>
+    /// Most concepts (words or synonym phrases) one query keeps: a longer description keeps its rarest ones (highest
+    /// IDF, field boost included). Its common words ("pagare", "comune", "casa") weigh little in any score, but
+    /// each is a posting list read over the whole index, which Lucene.Net 4.8 scores exhaustively.
+    /// </summary>
+    public const int MaxConcepts = 6;
+
+    /// <summary>
+    /// Fewest documents a term must be in (besides more than half of them) for its clause in a field to be left out
+    /// of a query that has a less common word (see <see cref="FaqTermLookup"/>).
+    /// </summary>
+    public const int CommonTermMinDocs = 1_000;
+
     /// <summary>Length of a snippet, in characters of the answer.</summary>
     public const int SnippetLength = 220;
 }

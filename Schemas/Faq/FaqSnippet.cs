@@ -1,5 +1,6 @@
 using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace LineaHub.Schemas.Faq;
 
@@ -12,11 +13,9 @@ internal static class FaqSnippet
 {
     private const char Ellipsis = '…';
 
-    public static string Build(Analyzer analyzer, string text, IReadOnlySet<string> matchTerms, int length)
+    public static string Build(Analyzer analyzer, string text, HashSet<string> matchTerms, int length)
     {
-        var matches = FaqAnalysis.Analyse(analyzer, FaqFields.Answer, text)
-            .Where(t => matchTerms.Contains(t.Term))
-            .ToList();
+        var matches = Matches(analyzer, text, matchTerms);
         var (start, end) = Window(text, matches, length);
         var builder = new StringBuilder(end - start + 64);
         if (start > 0)
@@ -46,6 +45,28 @@ internal static class FaqSnippet
         return builder.ToString();
     }
 
+    // The text's analysed words that are match terms. Each word is looked up by its characters: most are not
+    // matches, and making a string of each was most of a snippet's cost.
+    private static List<AnalysedToken> Matches(Analyzer analyzer, string text, HashSet<string> matchTerms)
+    {
+        var lookup = matchTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var matches = new List<AnalysedToken>();
+        using var stream = analyzer.GetTokenStream(FaqFields.Answer, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var matched))
+            {
+                matches.Add(new AnalysedToken(matched, offset.StartOffset, offset.EndOffset, offset.EndOffset - offset.StartOffset));
+            }
+        }
+
+        stream.End();
+        return matches;
+    }
+
     private static (int Start, int End) Window(string text, List<AnalysedToken> matches, int length)
     {
         if (text.Length <= length)
@@ -56,17 +77,22 @@ internal static class FaqSnippet
         // The window that holds the most distinct matched terms; ties go to the earliest.
         var bestStart = 0;
         var bestCount = -1;
-        foreach (var candidate in matches.Select(m => m.StartOffset).Prepend(0))
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = -1; c < matches.Count; c++)
         {
-            var start = SnapBack(text, candidate, length / 5);
-            var count = matches
-                .Where(m => m.StartOffset >= start && m.EndOffset <= start + length)
-                .Select(m => m.Term)
-                .Distinct(StringComparer.Ordinal)
-                .Count();
-            if (count > bestCount)
+            var start = c < 0 ? 0 : SnapBack(text, matches[c].StartOffset, length / 5);
+            distinct.Clear();
+            foreach (var match in matches)
             {
-                bestCount = count;
+                if (match.StartOffset >= start && match.EndOffset <= start + length)
+                {
+                    distinct.Add(match.Term);
+                }
+            }
+
+            if (distinct.Count > bestCount)
+            {
+                bestCount = distinct.Count;
                 bestStart = start;
             }
         }

@@ -18,9 +18,11 @@ internal static class FaqTypos
 
     /// <summary>
     /// The expansion of <paramref name="term"/> in each searched field (a field where nothing is close is left
-    /// out), each term query weighted by the field's boost times the term's closeness; null when nothing is close.
+    /// out), each term query weighted by the field's boost times the term's closeness, with the weight of its
+    /// best clause (see <see cref="FaqTermLookup.Term"/>); null when nothing is close.
     /// </summary>
-    public static DisjunctionMaxQuery? Expand(IndexReader reader, string term, int maxEdits, ISet<string> expandedTo)
+    public static (DisjunctionMaxQuery Query, float Weight)? Expand(
+        IndexReader reader, FaqTermLookup lookup, string term, int maxEdits, ICollection<string> expandedTo)
     {
         if (term.Length <= FaqScoring.FuzzyPrefixLength)
         {
@@ -28,27 +30,27 @@ internal static class FaqTypos
         }
 
         var query = new DisjunctionMaxQuery(FaqScoring.FieldTieBreaker);
-        var any = false;
+        var weight = 0f;
         foreach (var (field, boost) in FaqFields.Searched)
         {
-            var closest = Closest(reader, field, term, maxEdits);
-            if (closest.Count == 0)
-            {
-                continue;
-            }
-
             var terms = new BooleanQuery(disableCoord: true);
-            foreach (var (candidate, closeness) in closest)
+            foreach (var (candidate, closeness) in Closest(reader, field, term, maxEdits))
             {
-                terms.Add(new TermQuery(new Term(field, candidate)) { Boost = boost * closeness }, Occur.SHOULD);
-                expandedTo.Add(candidate);
+                if (lookup.Term(field, candidate, boost * closeness) is { } clause)
+                {
+                    terms.Add(clause.Query, Occur.SHOULD);
+                    weight = Math.Max(weight, clause.Weight);
+                    expandedTo.Add(candidate);
+                }
             }
 
-            query.Add(terms);
-            any = true;
+            if (terms.Clauses.Count > 0)
+            {
+                query.Add(terms);
+            }
         }
 
-        return any ? query : null;
+        return weight > 0f ? (query, weight) : null;
     }
 
     /// <summary>Edit distance with adjacent swaps (optimal string alignment), or <paramref name="max"/> + 1 when it exceeds <paramref name="max"/>.</summary>

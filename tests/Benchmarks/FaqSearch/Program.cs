@@ -1,9 +1,11 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using LineaHub.Benchmarks.FaqSearch;
 using LineaHub.Schemas.Faq;
 using LineaHub.Schemas.Tests.Faq;
 
-// quality: MRR@10 / Recall@5 on the labelled set; latency [entries...]: percentiles, build time, memory;
+// quality: MRR@10 / Recall@5 on the labelled set; latency [--slowest N] [entries...]: percentiles (wall and CPU),
+// build time, memory, allocations, optionally the N slowest queries;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 switch (args.FirstOrDefault())
 {
@@ -17,18 +19,35 @@ switch (args.FirstOrDefault())
 
     case "latency":
     {
-        var sizes = args.Skip(1).Select(int.Parse).DefaultIfEmpty(10_000).ToArray();
-        Console.WriteLine("| Entries | Build | Managed memory of the index | Searches | p50 ms | p90 ms | p99 ms | max ms |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        // latency [--slowest N] [entries...]: N > 0 also lists the N slowest queries of each size.
+        var rest = args.Skip(1).ToList();
+        var slowest = 0;
+        var flag = rest.IndexOf("--slowest");
+        if (flag >= 0)
+        {
+            slowest = int.Parse(rest[flag + 1], CultureInfo.InvariantCulture);
+            rest.RemoveRange(flag, 2);
+        }
+
+        var sizes = rest.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).DefaultIfEmpty(10_000).ToArray();
+        Console.WriteLine("| Entries | Build | Managed memory of the index | Searches | p50 ms | p90 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms | Allocated per search | GCs gen0/1/2 |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
-            LatencyReport.Run(size, rounds: 25);
+            LatencyReport.Run(size, rounds: 25, slowest);
         }
 
         Console.WriteLine();
         Console.WriteLine("| Entries | Kind | p50 ms | p99 ms |");
         Console.WriteLine("|---:|---|---:|---:|");
         LatencyReport.KindLines.ForEach(Console.WriteLine);
+        if (slowest > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| Entries | Median ms | Median CPU ms | Max ms | Kind | Query |");
+            Console.WriteLine("|---:|---:|---:|---:|---|---|");
+            LatencyReport.SlowestLines.ForEach(Console.WriteLine);
+        }
 
         break;
     }

@@ -254,6 +254,37 @@ public sealed class FaqIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_long_description_keeps_its_six_rarest_words()
+    {
+        // The i-th word is in i + 1 of the 20 entries, so "stadio" and "palestra" are the two most common.
+        string[] words = ["biblioteca", "edicola", "fontana", "piscina", "teatro", "museo", "stadio", "palestra"];
+        var entries = new List<FaqEntry> { Entry("all", "Domanda", answer: string.Join(' ', words) + ".") };
+        entries.AddRange(Enumerable.Range(1, words.Length - 1).Select(j => Entry($"some-{j}", "Altro", answer: string.Join(' ', words[j..]) + ".")));
+        entries.AddRange(Enumerable.Range(0, 12).Select(k => Entry($"other-{k}", "Altro ancora", answer: "Nessuna parola in comune.")));
+        _index.ApplyAll(entries);
+
+        var hits = _index.Search(new FaqSearchRequest(string.Join(' ', words), null, null, null, Now)).Hits;
+
+        Assert.Equal("all", hits[0].Id);
+        Assert.Equal(
+            "<mark>biblioteca</mark> <mark>edicola</mark> <mark>fontana</mark> <mark>piscina</mark> <mark>teatro</mark> " +
+            "<mark>museo</mark> stadio palestra.",
+            hits[0].Snippet);
+        Assert.DoesNotContain(hits, h => h.Id == "some-7"); // it has only "palestra", which the query no longer holds
+    }
+
+    [Fact]
+    public void A_word_in_most_answers_of_a_large_index_does_not_widen_a_query_with_a_rarer_word()
+    {
+        _index.ApplyAll(Enumerable.Range(0, 1_200).Select(i => Entry($"e{i}", $"Orari dello sportello {i}", answer: "Lo sportello del comune apre alle nove.")));
+        _index.Apply(Entry("biblioteca", "Orari della biblioteca", answer: "La biblioteca del comune apre alle dieci.", version: 2));
+
+        Assert.Equal(["biblioteca"], Ids("biblioteca comune"));
+        Assert.Equal(10, Ids("comune").Count);           // alone, the word is still searched
+        Assert.Equal(10, Ids("comune sportello").Count); // and with words as common as itself
+    }
+
+    [Fact]
     public void Snippet_is_html_escaped_and_marks_the_matches()
     {
         _index.Apply(Entry(
