@@ -93,15 +93,24 @@ public sealed class TrendQuery(HubDbContext db, IOptions<AnalyticsOptions> optio
         errors.ThrowIfInvalid();
     }
 
-    private Task<List<CellCount<DateOnly>>> DaysAsync(TrendRequest request, AnalyticsFilter filter, RollupCube cube, CancellationToken cancellationToken)
+    /// <summary>The SQL of a day, week or month trend, with its parameters as comments (benchmarks explain it).</summary>
+    internal string SqlOf(TrendRequest request, AnalyticsViewer viewer)
+    {
+        var filter = viewer.Scope(request.Filter);
+        return Days(request, filter, RollupCube.Covering(AnalyticsValidation.Needed(request.GroupBy, filter))!).ToQueryString();
+    }
+
+    private Task<List<CellCount<DateOnly>>> DaysAsync(TrendRequest request, AnalyticsFilter filter, RollupCube cube, CancellationToken cancellationToken) =>
+        Days(request, filter, cube).ToListAsync(cancellationToken);
+
+    private IQueryable<CellCount<DateOnly>> Days(TrendRequest request, AnalyticsFilter filter, RollupCube cube)
     {
         var (cubeId, from, to) = (cube.Id, request.From, request.To);
         return db.ArchiveRollups.AsNoTracking()
             .Where(r => r.Cube == cubeId && r.Day >= from && r.Day < to)
             .Filtered(filter)
             .GroupBy(ArchiveExpressions.CellKeyOf(ArchiveExpressions.BucketStart<ArchiveRollup>(request.Bucket), request.GroupBy))
-            .Select(g => new CellCount<DateOnly> { Start = g.Key.Start, First = g.Key.First, Second = g.Key.Second, Contacts = g.Sum(r => r.Contacts) })
-            .ToListAsync(cancellationToken);
+            .Select(g => new CellCount<DateOnly> { Start = g.Key.Start, First = g.Key.First, Second = g.Key.Second, Contacts = g.Sum(r => r.Contacts) });
     }
 
     private Task<List<CellCount<DateTimeOffset>>> HoursAsync(TrendRequest request, AnalyticsFilter filter, CancellationToken cancellationToken)

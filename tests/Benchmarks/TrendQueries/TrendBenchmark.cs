@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LineaHub.Benchmarks.ArchiveGenerator;
+using LineaHub.Hub.Analytics;
 using LineaHub.Hub.Auth;
 using LineaHub.Schemas.Auth;
 using LineaHub.Testing;
@@ -93,6 +94,8 @@ public static class TrendBenchmark
             }
 
             text.AppendLine();
+            text.AppendLine(await InProcessSplitAsync(generated.Setup, year, to, goalRuns, cancellationToken));
+            text.AppendLine();
             text.AppendLine(summary);
             return text.ToString();
         }
@@ -101,6 +104,66 @@ public static class TrendBenchmark
             TemporaryFolder.TryDelete(keys);
             TemporaryFolder.TryDelete(data);
         }
+    }
+
+    /// <summary>
+    /// Where the goal query's time goes: the same trend run in process by the setup hub on the same database (SQL, rows
+    /// read back, series built; no HTTP, no token, no JSON), and its SQL alone as PostgreSQL reports it.
+    /// </summary>
+    private static async Task<string> InProcessSplitAsync(HubServer setup, DateOnly from, DateOnly to, int runs, CancellationToken cancellationToken)
+    {
+        var request = new TrendRequest(TimeBucket.Week, from, to, [TrendDimension.Category], AnalyticsFilter.None);
+        var viewer = new AnalyticsViewer(OwnEntity: null, MinimumCellCount: 5);
+        var latencies = new double[runs + Warmup];
+        string? sql = null;
+        for (var i = 0; i < latencies.Length; i++)
+        {
+            await using var scope = setup.Services.CreateAsyncScope();
+            var query = scope.ServiceProvider.GetRequiredService<TrendQuery>();
+            sql ??= query.SqlOf(request, viewer);
+            var start = Stopwatch.GetTimestamp();
+            await query.RunAsync(request, viewer, cancellationToken);
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        var sorted = Percentiles.Sorted(latencies[Warmup..]);
+        var plan = await ExplainAsync(setup.Database.ConnectionString, sql!, cancellationToken);
+        return string.Create(Culture,
+            $"Goal query in process ({runs} runs after {Warmup}: SQL, rows read back, series built; no HTTP, token or JSON): p50 {Percentiles.Of(sorted, 0.5):0.0} ms, p90 {Percentiles.Of(sorted, 0.9):0.0}, p99 {Percentiles.Of(sorted, 0.99):0.0}. Its SQL as PostgreSQL runs it: {plan}.");
+    }
+
+    private static async Task<string> ExplainAsync(string connectionString, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var times = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + Inlined(sql), connection);
+            var json = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement[0];
+            times.Add(string.Create(Culture, $"{root.GetProperty("Execution Time").GetDouble():0.0}"));
+        }
+
+        return $"execution {string.Join(", ", times)} ms in 5 runs";
+    }
+
+    /// <summary>EF Core's query string with its parameters (given as <c>-- @name='value'</c> lines) written in as literals.</summary>
+    private static string Inlined(string queryString)
+    {
+        var lines = queryString.Split('\n');
+        var sql = string.Join('\n', lines.Where(l => !l.StartsWith("-- @", StringComparison.Ordinal)));
+        foreach (var line in lines.Where(l => l.StartsWith("-- @", StringComparison.Ordinal)).OrderByDescending(l => l.IndexOf('=', StringComparison.Ordinal)))
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            var name = line[3..equals];
+            var value = line[(equals + 1)..];
+            var literal = value[..(value.LastIndexOf('\'') + 1)];
+            sql = sql.Replace(name, literal, StringComparison.Ordinal);
+        }
+
+        return sql;
     }
 
     private static string Row(List<double> sorted) => string.Create(Culture,
