@@ -20,6 +20,21 @@ public sealed class CubeAgreementTests
 
     private static readonly TrendDimension[] SmallCubeDimensions = [TrendDimension.Category, TrendDimension.TopCategory, TrendDimension.Entity, TrendDimension.Region];
 
+    [Fact]
+    public void The_small_cubes_keep_the_ids_their_covering_indexes_name()
+    {
+        // Migration CategoryCubeIndex (PostgreSQL) creates partial indexes WHERE cube = 4 and WHERE cube = 3: renumbering
+        // a cube would leave its trends without them, and give them to another cube.
+        Assert.Equal(4, RollupCube.Category.Id);
+        Assert.Equal(3, RollupCube.RegionCategory.Id);
+        Assert.Equal(
+            [ArchiveDimension.Category],
+            RollupCube.Category.Dimensions.Order());
+        Assert.Equal(
+            [ArchiveDimension.Region, ArchiveDimension.Category],
+            RollupCube.RegionCategory.Dimensions.Order());
+    }
+
     [Theory]
     [MemberData(nameof(NetworkFixtures.Providers), MemberType = typeof(NetworkFixtures))]
     public async Task Every_cube_that_covers_a_query_gives_the_answer_of_the_detail_cube(StorageKind storage)
