@@ -54,14 +54,19 @@ public sealed class DurationsQuery(HubDbContext db, IOptions<AnalyticsOptions> o
             })
             .ToListAsync(cancellationToken);
 
-        // One row per day, cube cell and measure; the days of a result cell are added up here, bucket by bucket.
-        var histograms = (await db.ArchiveDurationRollups.AsNoTracking()
+        // One row per day, cube cell and measure; the days of a result cell are added up here, bucket by bucket, as the
+        // rows stream in, so memory holds the result's histograms, not the rows of the range.
+        var histograms = new Dictionary<(DateOnly, string, string, short), long[]>();
+        var rows = db.ArchiveDurationRollups.AsNoTracking()
             .Where(r => r.Cube == cubeId && r.Day >= from && r.Day < to && measures.Contains(r.Measure))
             .Filtered(filter)
             .Select(ArchiveExpressions.KeyedHistogramOf(ArchiveExpressions.BucketStart<ArchiveDurationRollup>(request.Bucket), request.GroupBy))
-            .ToListAsync(cancellationToken))
-            .GroupBy(h => (h.Key.Start, h.Key.First, h.Key.Second, h.Key.Measure))
-            .ToDictionary(g => g.Key, g => Sum(g.Select(h => h.Counts)));
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var key = (row.Key.Start, row.Key.First, row.Key.Second, row.Key.Measure);
+            histograms[key] = Add(histograms.GetValueOrDefault(key, []), row.Counts);
+        }
 
         var cells = new List<DurationCell>();
         foreach (var cell in sums.OrderBy(s => s.Start).ThenBy(s => s.First, StringComparer.Ordinal).ThenBy(s => s.Second, StringComparer.Ordinal))
@@ -96,21 +101,17 @@ public sealed class DurationsQuery(HubDbContext db, IOptions<AnalyticsOptions> o
             cube.Name, viewer.Suppression, request.Percentiles, cells);
     }
 
-    /// <summary>Bucket by bucket, the sum of histograms of any lengths.</summary>
-    internal static long[] Sum(IEnumerable<int[]> histograms)
+    /// <summary>Adds <paramref name="counts"/> to <paramref name="sum"/> bucket by bucket (either may be the longer).</summary>
+    internal static long[] Add(long[] sum, int[] counts)
     {
-        var sum = Array.Empty<long>();
-        foreach (var counts in histograms)
+        if (counts.Length > sum.Length)
         {
-            if (counts.Length > sum.Length)
-            {
-                Array.Resize(ref sum, counts.Length);
-            }
+            Array.Resize(ref sum, counts.Length);
+        }
 
-            for (var bucket = 0; bucket < counts.Length; bucket++)
-            {
-                sum[bucket] += counts[bucket];
-            }
+        for (var bucket = 0; bucket < counts.Length; bucket++)
+        {
+            sum[bucket] += counts[bucket];
         }
 
         return sum;
