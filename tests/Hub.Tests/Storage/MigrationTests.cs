@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using LineaHub.Hub.Nodes;
@@ -177,26 +178,9 @@ public sealed class MigrationTests : IDisposable
 
         await migrator.MigrateAsync(before, Token);
 
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(Token);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT cube, measure, bucket, contacts FROM archive_duration_rollups ORDER BY cube, measure, bucket";
-            await using var reader = await command.ExecuteReaderAsync(Token);
-            var rows = new List<(long, long, long, long)>();
-            while (await reader.ReadAsync(Token))
-            {
-                rows.Add((Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
-                    Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)));
-            }
-
-            Assert.Equal([(2, 1, 2, 7), (4, 1, 0, 2), (4, 1, 3, 5), (4, 2, 1, 1)], rows);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var rows = await ReadAsync(db, "SELECT cube, measure, bucket, contacts FROM archive_duration_rollups ORDER BY cube, measure, bucket",
+            r => (Long(r, 0), Long(r, 1), Long(r, 2), Long(r, 3)));
+        Assert.Equal([(2, 1, 2, 7), (4, 1, 0, 2), (4, 1, 3, 5), (4, 2, 1, 1)], rows);
     }
 
     public void Dispose() => timeout.Dispose();
@@ -208,6 +192,12 @@ public sealed class MigrationTests : IDisposable
         var sql = db.Database.IsNpgsql()
             ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
             : "SELECT name FROM sqlite_master WHERE type = 'table'";
+        return (await ReadAsync(db, sql, r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Rows of a query on the context's own connection, outside EF's model (tables it no longer maps).</summary>
+    private async Task<List<T>> ReadAsync<T>(HubDbContext db, string sql, Func<DbDataReader, T> read)
+    {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(Token);
         try
@@ -215,17 +205,20 @@ public sealed class MigrationTests : IDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             await using var reader = await command.ExecuteReaderAsync(Token);
-            var tables = new HashSet<string>(StringComparer.Ordinal);
+            var rows = new List<T>();
             while (await reader.ReadAsync(Token))
             {
-                tables.Add(reader.GetString(0));
+                rows.Add(read(reader));
             }
 
-            return tables;
+            return rows;
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>An integer column as a long, whatever width the provider reads it with.</summary>
+    private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 }
