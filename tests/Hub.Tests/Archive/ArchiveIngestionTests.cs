@@ -64,6 +64,34 @@ public sealed class ArchiveIngestionTests
 
     [Theory]
     [MemberData(nameof(NetworkFixtures.Providers), MemberType = typeof(NetworkFixtures))]
+    public async Task Histograms_of_one_cell_from_several_batches_add_up_bucket_by_bucket_whatever_their_lengths(StorageKind storage)
+    {
+        await using var hub = await HubServer.StartAsync(storage);
+        using var node = await hub.JoinNewNodeAsync(await hub.CreateAdminClientAsync());
+        var client = await hub.NodeClientAsync(node);
+        var hour = ArchiveRecords.LastHour;
+
+        // One cell (day, entity, category) per cube; the batches' histograms end at different buckets, a shorter one after
+        // a longer one and the other way round.
+        await AcceptedAsync(await SendAsync(client, ArchiveRecords.Batch(ArchiveRecords.Valid("h1", hour, firstResponse: 1000, resolution: null))));
+        await AcceptedAsync(await SendAsync(client, ArchiveRecords.Batch(
+            ArchiveRecords.Valid("h2", hour, firstResponse: 30, resolution: null),
+            ArchiveRecords.Valid("h3", hour, firstResponse: 30, resolution: null))));
+        await AcceptedAsync(await SendAsync(client, ArchiveRecords.Batch(ArchiveRecords.Valid("h4", hour, firstResponse: 3500, resolution: null))));
+
+        await using var db = hub.Database.CreateDbContext();
+        var histograms = await db.ArchiveDurationRollups.ToListAsync();
+        Assert.Equal(3, histograms.Count);
+        var expected = new int[DurationBuckets.Of(3500) + 1];
+        expected[DurationBuckets.Of(30)] = 2;
+        expected[DurationBuckets.Of(1000)] = 1;
+        expected[DurationBuckets.Of(3500)] = 1;
+        Assert.All(histograms, h => Assert.Equal(expected, h.Counts));
+        Assert.All(histograms, h => Assert.Equal((short)DurationMeasure.FirstResponse, h.Measure));
+    }
+
+    [Theory]
+    [MemberData(nameof(NetworkFixtures.Providers), MemberType = typeof(NetworkFixtures))]
     public async Task A_record_is_stored_and_counted_once_whatever_the_retries(StorageKind storage)
     {
         await using var hub = await HubServer.StartAsync(storage);
