@@ -25,6 +25,13 @@ public sealed class PostgresArchiveWriter(ArchivePartitions partitions) : IArchi
             return new HashSet<string>();
         }
 
+        // Outside a transaction every statement commits on its own, and the staging table would be empty again before
+        // the insert-select read it: the records would be silently dropped.
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The PostgreSQL archive writer runs inside a transaction: its staging table empties itself at every commit.");
+        }
+
         await partitions.EnsureAsync(db, records.Select(r => r.ClosedAt), cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var stored = await InsertRecordsAsync(connection, records, cancellationToken);

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using LineaHub.Hub.Archive;
+using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Archive;
 using LineaHub.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LineaHub.Hub.Tests.Archive;
 
@@ -153,6 +155,21 @@ public sealed class ArchiveIngestionTests
         await using var db = hub.Database.CreateDbContext();
         Assert.Equal(400, await db.ArchivedContacts.CountAsync());
         Assert.Equal(400, await db.ArchiveRollups.Where(r => r.Cube == RollupCube.Category.Id).SumAsync(r => r.Contacts));
+    }
+
+    [Fact]
+    public async Task The_postgres_writer_refuses_to_run_outside_a_transaction_and_stores_nothing()
+    {
+        await using var hub = await HubServer.StartAsync(StorageKind.Postgres);
+        await using var scope = hub.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var writer = scope.ServiceProvider.GetRequiredService<PostgresArchiveWriter>();
+        var row = ArchivedContact.From(ArchiveRecords.Valid("t1"), Guid.NewGuid(), "058091", "12", DateTimeOffset.UtcNow);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.WriteAsync(db, [row], CancellationToken.None));
+
+        Assert.Equal(0, await db.ArchivedContacts.CountAsync());
+        Assert.Equal(0, await db.ArchiveRollups.CountAsync());
     }
 
     public static TheoryData<string, HttpStatusCode> BadBatches => new()
