@@ -65,7 +65,7 @@ public sealed class DurationsQuery(HubDbContext db, IOptions<AnalyticsOptions> o
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             var key = (row.Key.Start, row.Key.First, row.Key.Second, row.Key.Measure);
-            histograms[key] = Add(histograms.GetValueOrDefault(key, []), row.Counts);
+            histograms[key] = ArchiveDurationRollup.AddTo(histograms.GetValueOrDefault(key, []), row.Counts);
         }
 
         var cells = new List<DurationCell>();
@@ -99,22 +99,6 @@ public sealed class DurationsQuery(HubDbContext db, IOptions<AnalyticsOptions> o
         return new DurationsResult(
             request.From, request.To, request.Bucket?.ToString().ToLowerInvariant(), [.. request.GroupBy.Select(d => d.Name())],
             cube.Name, viewer.Suppression, request.Percentiles, cells);
-    }
-
-    /// <summary>Adds <paramref name="counts"/> to <paramref name="sum"/> bucket by bucket (either may be the longer).</summary>
-    internal static long[] Add(long[] sum, int[] counts)
-    {
-        if (counts.Length > sum.Length)
-        {
-            Array.Resize(ref sum, counts.Length);
-        }
-
-        for (var bucket = 0; bucket < counts.Length; bucket++)
-        {
-            sum[bucket] += counts[bucket];
-        }
-
-        return sum;
     }
 
     /// <summary>The nearest-rank percentile of a histogram (contacts per bucket), as its bucket's representative value.</summary>

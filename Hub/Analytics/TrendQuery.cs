@@ -33,7 +33,7 @@ public sealed class TrendQuery(HubDbContext db, IOptions<AnalyticsOptions> optio
         else
         {
             var needed = AnalyticsValidation.Needed(request.GroupBy, filter).ToList();
-            cube ??= RollupCube.Covering(needed)!;
+            cube ??= CoveringCube(request, filter);
             if (!needed.All(cube.Keeps))
             {
                 throw new InvalidOperationException($"The {cube.Name} cube does not keep every dimension of the query.");
@@ -97,8 +97,12 @@ public sealed class TrendQuery(HubDbContext db, IOptions<AnalyticsOptions> optio
     internal string SqlOf(TrendRequest request, AnalyticsViewer viewer)
     {
         var filter = viewer.Scope(request.Filter);
-        return Days(request, filter, RollupCube.Covering(AnalyticsValidation.Needed(request.GroupBy, filter))!).ToQueryString();
+        return Days(request, filter, CoveringCube(request, filter)).ToQueryString();
     }
+
+    // For counts the detail cube always covers, so there is always one.
+    private static RollupCube CoveringCube(TrendRequest request, AnalyticsFilter filter) =>
+        RollupCube.Covering(AnalyticsValidation.Needed(request.GroupBy, filter))!;
 
     private Task<List<CellCount<DateOnly>>> DaysAsync(TrendRequest request, AnalyticsFilter filter, RollupCube cube, CancellationToken cancellationToken) =>
         Days(request, filter, cube).ToListAsync(cancellationToken);

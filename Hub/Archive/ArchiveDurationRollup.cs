@@ -38,13 +38,17 @@ public sealed class ArchiveDurationRollup
         Counts[bucket]++;
     }
 
-    /// <summary>The sum of two histograms bucket by bucket (either may be the longer).</summary>
-    public static int[] Sum(IReadOnlyList<int> left, IReadOnlyList<int> right)
+    /// <summary>Adds <paramref name="counts"/> to <paramref name="sum"/> bucket by bucket (either may be the longer).</summary>
+    public static long[] AddTo(long[] sum, int[] counts)
     {
-        var sum = new int[Math.Max(left.Count, right.Count)];
-        for (var i = 0; i < sum.Length; i++)
+        if (counts.Length > sum.Length)
         {
-            sum[i] = (i < left.Count ? left[i] : 0) + (i < right.Count ? right[i] : 0);
+            Array.Resize(ref sum, counts.Length);
+        }
+
+        for (var bucket = 0; bucket < counts.Length; bucket++)
+        {
+            sum[bucket] += counts[bucket];
         }
 
         return sum;

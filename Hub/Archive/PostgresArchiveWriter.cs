@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using LineaHub.Hub.Storage;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -174,23 +172,8 @@ public sealed class PostgresArchiveWriter(ArchivePartitions partitions) : IArchi
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>PostgreSQL's text form of an integer array: <c>{3,0,1}</c>.</summary>
-    internal static string ArrayLiteral(int[] values)
-    {
-        var text = new StringBuilder(2 + (values.Length * 3));
-        text.Append('{');
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-
-            text.Append(values[i].ToString(CultureInfo.InvariantCulture));
-        }
-
-        return text.Append('}').ToString();
-    }
+    /// <summary>PostgreSQL's text form of an integer array: <c>{3,0,1}</c> (counts: no sign, no culture in the digits).</summary>
+    internal static string ArrayLiteral(int[] values) => "{" + string.Join(',', values) + "}";
 
     private static void AddText(NpgsqlCommand command, string name, IEnumerable<string> values) =>
         command.Parameters.Add(new NpgsqlParameter<string[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = [.. values] });

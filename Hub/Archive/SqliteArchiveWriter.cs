@@ -77,8 +77,8 @@ public sealed class SqliteArchiveWriter : IArchiveWriter
     private static object[] BindDurations(ArchiveDurationRollup r) =>
         [r.Cube, Day(r.Day), r.EntityCode, r.RegionCode, r.Category, r.Measure, JsonSerializer.Serialize(r.Counts)];
 
-    private static string AddHistograms(string stored, string added) => JsonSerializer.Serialize(ArchiveDurationRollup.Sum(
-        JsonSerializer.Deserialize<int[]>(stored) ?? [], JsonSerializer.Deserialize<int[]>(added) ?? []));
+    private static string AddHistograms(string stored, string added) => JsonSerializer.Serialize(ArchiveDurationRollup.AddTo(
+        JsonSerializer.Deserialize<long[]>(stored) ?? [], JsonSerializer.Deserialize<int[]>(added) ?? []));
 
     /// <summary>As EF Core stores a <see cref="DateOnly"/> in SQLite, so both read the same rows.</summary>
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
