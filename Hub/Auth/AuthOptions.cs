@@ -19,6 +19,13 @@ public sealed class AuthOptions
     /// <summary>Allow plain HTTP on the token endpoint: only for a hub on loopback (demo, tests).</summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// Access tokens each hub process keeps after validating them, until they expire, so that a node's next calls
+    /// skip decrypting and verifying its token again; 0 validates every call.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ValidatedTokenCacheEntries { get; set; } = 10_000;
+
     /// <summary>Folder with the hub's token signing and encryption keys; defaults to <c>keys</c> in the data folder.
     /// Replicas of one hub must share it.</summary>
     public string? KeysDirectory { get; set; }

@@ -1,9 +1,9 @@
 using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Auth;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
-using OpenIddict.Validation.AspNetCore;
 
 namespace LineaHub.Hub.Auth;
 
@@ -67,7 +67,9 @@ public static class AuthServiceCollectionExtensions
             server.Issuer = auth.Value.Issuer;
         });
 
-        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddAuthentication(CachedTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CachedTokenAuthenticationHandler>(CachedTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(HubPolicies.Node, policy => policy
                 .RequireAuthenticatedUser()
