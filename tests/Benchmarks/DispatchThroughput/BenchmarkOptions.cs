@@ -5,7 +5,7 @@ namespace LineaHub.Benchmarks.DispatchThroughput;
 
 /// <summary>What one run does; every count is bounded so that a run ends on its own.</summary>
 /// <param name="Tickets">Offers measured, one per ticket, all opened before the measurement.</param>
-/// <param name="Clients">Concurrent clients, each offering as fast as the hub answers.</param>
+/// <param name="Clients">Concurrent clients, each offering as fast as the hub answers (closed loop; also the warm-up's).</param>
 /// <param name="Receivers">Offices with idle capacity, competent for the tickets' category.</param>
 /// <param name="Origins">Offices that open and offer the tickets (no capacity reported: never receivers).</param>
 /// <param name="Warmup">Offers made first and not counted (JIT, connection pools, caches).</param>
@@ -13,6 +13,7 @@ namespace LineaHub.Benchmarks.DispatchThroughput;
 /// <param name="LogSql">Log every SQL command of the hub and summarise them per offer (slows the hub: for profiling only).</param>
 /// <param name="HubSettings">Extra configuration keys for the hub process (<c>--hub-setting Key=Value</c>), e.g. to try a setting.</param>
 /// <param name="ConnectionOptions">Appended to the hub process's connection string (<c>--npgsql "Max Auto Prepare=20"</c>).</param>
+/// <param name="Rate">Open loop: offers sent at this fixed rate per second whatever the answers, instead of by the clients.</param>
 internal sealed record BenchmarkOptions(
     int Tickets,
     int Clients,
@@ -22,12 +23,16 @@ internal sealed record BenchmarkOptions(
     bool IdempotencyKey,
     bool LogSql,
     IReadOnlyList<KeyValuePair<string, string>> HubSettings,
-    string? ConnectionOptions)
+    string? ConnectionOptions,
+    int? Rate = null)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Benchmarks/DispatchThroughput [-- options]
           --tickets N              offers measured (default 6000)
           --clients N              concurrent clients (default 16)
+          --rate N                 open loop instead: N offers a second on a fixed schedule over at most --clients
+                                   connections, latency from each offer's scheduled time (the warm-up still runs
+                                   closed-loop with the clients)
           --receivers N            receiving offices (default 50)
           --origins N              offering offices (default 10)
           --warmup N               offers before the measurement, not counted (default 300)
@@ -62,7 +67,7 @@ internal sealed record BenchmarkOptions(
                     continue;
             }
 
-            if (args[i] is not ("--tickets" or "--clients" or "--receivers" or "--origins" or "--warmup"))
+            if (args[i] is not ("--tickets" or "--clients" or "--receivers" or "--origins" or "--warmup" or "--rate"))
             {
                 problem = $"Unknown option {args[i]}.";
                 options = null;
@@ -91,6 +96,9 @@ internal sealed record BenchmarkOptions(
                 case "--origins":
                     options = options with { Origins = value };
                     break;
+                case "--rate":
+                    options = options with { Rate = value };
+                    break;
                 default:
                     options = options with { Warmup = value };
                     break;
@@ -102,7 +110,7 @@ internal sealed record BenchmarkOptions(
 
     /// <summary>The options as a command line, for the report.</summary>
     public string CommandLine => string.Create(CultureInfo.InvariantCulture,
-        $"--tickets {Tickets} --clients {Clients} --receivers {Receivers} --origins {Origins} --warmup {Warmup}{(IdempotencyKey ? "" : " --no-idempotency-key")}{(LogSql ? " --log-sql" : "")}")
+        $"--tickets {Tickets} --clients {Clients} --receivers {Receivers} --origins {Origins} --warmup {Warmup}{(IdempotencyKey ? "" : " --no-idempotency-key")}{(LogSql ? " --log-sql" : "")}{(Rate is { } rate ? $" --rate {rate}" : "")}")
         + string.Concat(HubSettings.Select(s => $" --hub-setting {s.Key}={s.Value}"))
         + (ConnectionOptions is null ? "" : $" --npgsql \"{ConnectionOptions}\"");
 }

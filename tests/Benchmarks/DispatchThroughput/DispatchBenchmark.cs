@@ -53,11 +53,15 @@ internal static class DispatchBenchmark
             var (hubId, postgresId) = await BenchmarkHub.ProcessIdsAsync(cancellationToken);
             Step(log, $"hub process {hubId} listening at {hub.BaseAddress}, PostgreSQL server {postgresId}");
 
-            using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+            // At most one connection per client: in the open loop, offers due while every connection is busy wait in
+            // the harness (their latency still runs from when they were due) rather than opening thousands of sockets.
+            using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = options.Clients };
             using var client = new HttpClient(handler) { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-            await BenchmarkNetwork.ReportIdleAsync(client, receivers, cancellationToken);
+            // The receivers' capacity reports have connections of their own, as each office would.
+            using var reporter = new HttpClient { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            await BenchmarkNetwork.ReportIdleAsync(reporter, receivers, cancellationToken);
             using var stopReporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var reporting = BenchmarkNetwork.KeepReportingAsync(client, receivers, ReportInterval, stopReporting.Token);
+            var reporting = BenchmarkNetwork.KeepReportingAsync(reporter, receivers, ReportInterval, stopReporting.Token);
 
             var opening = Stopwatch.StartNew();
             var tickets = await BenchmarkNetwork.OpenTicketsAsync(client, origins, options.Warmup + options.Tickets, options.Clients, cancellationToken);
@@ -73,7 +77,10 @@ internal static class DispatchBenchmark
             var before = CpuTimes(hubId, postgresId);
             using var stopSampling = new CancellationTokenSource();
             var sampling = SampleMaxRssAsync(hubId, stopSampling.Token);
-            var (samples, elapsed) = await load.RunAsync(tickets.Skip(options.Warmup).ToList(), options.Clients, cancellationToken);
+            var measured = tickets.Skip(options.Warmup).ToList();
+            var (samples, elapsed) = options.Rate is { } rate
+                ? await load.RunAtRateAsync(measured, rate, cancellationToken)
+                : await load.RunAsync(measured, options.Clients, cancellationToken);
             var after = CpuTimes(hubId, postgresId);
             await stopSampling.CancelAsync();
             var maxRss = await sampling;

@@ -10,6 +10,9 @@ namespace LineaHub.Benchmarks.DispatchThroughput;
 /// <summary>
 /// Closed-loop load: <c>clients</c> workers take the next ticket and offer it, each waiting for its answer before
 /// the next; the latency of one offer is the whole HTTP exchange, which includes the hub's choice of receiver.
+/// Open-loop load: offers leave on a fixed schedule whatever the answers, as offices' offers arrive, and the latency
+/// of each runs from its scheduled time, so a hub that falls behind is not hidden by the load generator waiting
+/// for it (coordinated omission).
 /// </summary>
 internal sealed class OfferLoad(HttpClient hub, bool sendIdempotencyKey)
 {
@@ -33,13 +36,36 @@ internal sealed class OfferLoad(HttpClient hub, bool sendIdempotencyKey)
             int i;
             while ((i = Interlocked.Increment(ref next)) < tickets.Count)
             {
-                samples[i] = await OfferAsync(tickets[i], cancellationToken);
+                samples[i] = await OfferAsync(tickets[i], null, cancellationToken);
             }
         }, cancellationToken)));
         return (samples, Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task<OfferSample> OfferAsync(OpenedTicket ticket, CancellationToken cancellationToken)
+    /// <summary>Offers ticket i at i ÷ <paramref name="perSecond"/> seconds from the start; returns the samples and the wall time.</summary>
+    public async Task<(OfferSample[] Samples, TimeSpan Elapsed)> RunAtRateAsync(
+        IReadOnlyList<OpenedTicket> tickets, int perSecond, CancellationToken cancellationToken)
+    {
+        var offers = new Task<OfferSample>[tickets.Count];
+        var ticksBetween = (double)Stopwatch.Frequency / perSecond;
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            var due = started + (long)(i * ticksBetween);
+            var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (early > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(early, cancellationToken);
+            }
+
+            offers[i] = OfferAsync(tickets[i], due, cancellationToken);
+        }
+
+        var samples = await Task.WhenAll(offers);
+        return (samples, Stopwatch.GetElapsedTime(started, samples.Max(s => s.Ended)));
+    }
+
+    private async Task<OfferSample> OfferAsync(OpenedTicket ticket, long? scheduled, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tickets/{ticket.Code}/events")
         {
@@ -51,7 +77,7 @@ internal sealed class OfferLoad(HttpClient hub, bool sendIdempotencyKey)
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         }
 
-        var started = Stopwatch.GetTimestamp();
+        var started = scheduled ?? Stopwatch.GetTimestamp();
         byte[] body;
         int status;
         try
