@@ -208,7 +208,7 @@ public sealed class FaqIndex : IDisposable
                         id,
                         scoreDoc.Score,
                         shown.Question,
-                        FaqSnippet.Build(_analyzer, shown.PlainAnswer, plan.MatchTerms, FaqScoring.SnippetLength),
+                        FaqSnippet.Build(shown.PlainAnswer, plan.MatchTerms, FaqScoring.SnippetLength),
                         shown.CategoryCode,
                         shown.Version));
                 }
