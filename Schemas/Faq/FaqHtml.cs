@@ -24,6 +24,25 @@ internal static class FaqHtml
         return builder.ToString();
     }
 
+    /// <summary>Appends <paramref name="text"/> escaped.</summary>
+    public static StringBuilder Append(StringBuilder html, ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            var special = text.IndexOfAny("<>&\"'");
+            if (special < 0)
+            {
+                return html.Append(text);
+            }
+
+            html.Append(text[..special]);
+            Append(html, text[special]);
+            text = text[(special + 1)..];
+        }
+
+        return html;
+    }
+
     public static StringBuilder Append(StringBuilder html, char c) => c switch
     {
         '<' => html.Append("&lt;"),

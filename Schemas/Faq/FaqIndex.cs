@@ -180,7 +180,9 @@ public sealed class FaqIndex : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
-            var plan = FaqQueryBuilder.Build(request.Query, _analyzer, _synonyms, searcher.IndexReader);
+            // The lookup lends the search its enumerators and takes them back when it is disposed, after the search.
+            using var lookup = new FaqTermLookup(searcher.IndexReader);
+            var plan = FaqQueryBuilder.Build(request.Query, _analyzer, _synonyms, lookup);
             if (plan is null)
             {
                 return new FaqSearchResult([], 0);
@@ -208,7 +210,7 @@ public sealed class FaqIndex : IDisposable
                         id,
                         scoreDoc.Score,
                         shown.Question,
-                        FaqSnippet.Build(_analyzer, shown.PlainAnswer, plan.MatchTerms, FaqScoring.SnippetLength),
+                        FaqSnippet.Build(shown.PlainAnswer, plan.MatchTerms, FaqScoring.SnippetLength),
                         shown.CategoryCode,
                         shown.Version));
                 }

@@ -22,7 +22,8 @@ internal static class FaqQueryBuilder
     // where it was typed, and the terms a snippet marks for it.
     private sealed record Concept(Query Query, float Weight, int Position, IReadOnlyCollection<string> MatchTerms);
 
-    public static Plan? Build(string text, Analyzer analyzer, SynonymMatcher synonyms, IndexReader reader)
+    /// <summary>The query for <paramref name="text"/>, its terms looked up (and later searched) through <paramref name="lookup"/>.</summary>
+    public static Plan? Build(string text, Analyzer analyzer, SynonymMatcher synonyms, FaqTermLookup lookup)
     {
         var tokens = FaqAnalysis.Analyse(analyzer, FaqFields.Question, text);
         tokens.RemoveAll(t => synonyms.IsNoise(t.Term));
@@ -33,7 +34,6 @@ internal static class FaqQueryBuilder
 
         var terms = tokens.ConvertAll(t => t.Term);
         // Common terms are left out only when another word of the query is not common: it finds the entries then.
-        var lookup = new FaqTermLookup(reader);
         lookup.LeaveOutCommon = terms.Any(lookup.Uncommon);
         var concepts = new List<Concept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -77,7 +77,7 @@ internal static class FaqQueryBuilder
                 // Only a word the index does not know at all is taken for a typo.
                 fuzzyWords++;
                 var edits = token.SurfaceLength >= FaqScoring.FuzzyTwoEditsLength ? 2 : 1;
-                if (FaqTypos.Expand(reader, lookup, token.Term, edits, matchTerms) is { } fuzzy)
+                if (FaqTypos.Expand(lookup, token.Term, edits, matchTerms) is { } fuzzy)
                 {
                     fuzzy.Query.Boost = FaqScoring.FuzzyWeight;
                     word.Add(fuzzy.Query);

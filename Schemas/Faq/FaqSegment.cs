@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace LineaHub.Schemas.Faq;
 
@@ -19,8 +20,14 @@ internal sealed class FaqSegment
 {
     private static readonly ConditionalWeakTable<object, FaqSegment> Segments = new();
 
+    // Most idle enumerators a segment keeps: a search borrows a postings enumerator per term clause (long queries
+    // have some 60) and a terms enumerator per field; more than searches running at once would only hold memory.
+    private const int PooledPostings = 64;
+
     private readonly Dictionary<(string Field, char First, int Length), string[]> _terms;
     private readonly string?[] _ids;
+    private readonly Pool<TermsEnum>[] _termsEnums = [.. FaqFields.Searched.Select(_ => new Pool<TermsEnum>(Environment.ProcessorCount))];
+    private readonly Pool<DocsEnum> _postings = new(PooledPostings);
 
     private FaqSegment(Dictionary<(string Field, char First, int Length), string[]> terms, string?[] ids)
     {
@@ -30,7 +37,7 @@ internal sealed class FaqSegment
 
     /// <summary>What searches need of a segment, built on first use.</summary>
     public static FaqSegment Of(AtomicReader segment) =>
-        Segments.GetValue(segment.CoreCacheKey, _ => Build(segment));
+        Segments.TryGetValue(segment.CoreCacheKey, out var built) ? built : BuildOnce(segment);
 
     /// <summary>Builds what every segment of <paramref name="reader"/> needs that has nothing yet.</summary>
     public static void Warm(IndexReader reader)
@@ -45,8 +52,45 @@ internal sealed class FaqSegment
     public ReadOnlySpan<string> Terms(string field, char first, int length) =>
         _terms.TryGetValue((field, first, length), out var terms) ? terms : [];
 
+    /// <summary>
+    /// A terms enumerator of a searched field (null when the segment has no such field), borrowed until
+    /// <see cref="GiveBack(string, TermsEnum)"/>: enumerators are reused from search to search (they seek from any
+    /// position), rather than one made per search with its frames and buffers.
+    /// </summary>
+    public TermsEnum? BorrowTerms(AtomicReader segment, string field) =>
+        _termsEnums[SearchedIndex(field)].Take() ?? segment.GetTerms(field)?.GetEnumerator();
+
+    /// <summary>Takes back a terms enumerator of <paramref name="field"/> borrowed from this segment.</summary>
+    public void GiveBack(string field, TermsEnum terms) => _termsEnums[SearchedIndex(field)].Put(terms);
+
+    /// <summary>
+    /// A postings enumerator to hand to <see cref="TermsEnum.Docs(IBits, DocsEnum)"/> for reuse (null when none is
+    /// idle), borrowed until <see cref="GiveBack(DocsEnum)"/>: the codec resets it for the new term, so a search
+    /// no longer allocates one (with its block buffers) for every term clause.
+    /// </summary>
+    public DocsEnum? BorrowPostings() => _postings.Take();
+
+    /// <summary>Takes back a postings enumerator of this segment once its search has ended.</summary>
+    public void GiveBack(DocsEnum postings) => _postings.Put(postings);
+
     /// <summary>The entry id of the segment's document <paramref name="doc"/>.</summary>
     public string IdOf(int doc) => _ids[doc] ?? throw new InvalidOperationException($"Document {doc} of the FAQ index has no id.");
+
+    private static int SearchedIndex(string field)
+    {
+        for (var i = 0; i < FaqFields.Searched.Length; i++)
+        {
+            if (string.Equals(FaqFields.Searched[i].Field, field, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(field), field, "Not a searched field.");
+    }
+
+    // Apart from Of, so that its lambda is not allocated on every look-up.
+    private static FaqSegment BuildOnce(AtomicReader segment) => Segments.GetValue(segment.CoreCacheKey, _ => Build(segment));
 
     private static FaqSegment Build(AtomicReader segment) => new(Vocabulary(segment), Ids(segment));
 
@@ -107,5 +151,39 @@ internal sealed class FaqSegment
         }
 
         return groups.ToDictionary(g => g.Key, g => g.Value.ToArray());
+    }
+
+    // Idle objects, at most a fixed number; searches on several threads take and put them.
+    private sealed class Pool<T>(int capacity)
+        where T : class
+    {
+        private readonly T?[] _items = new T?[capacity];
+        private int _count;
+
+        public T? Take()
+        {
+            lock (_items)
+            {
+                if (_count == 0)
+                {
+                    return null;
+                }
+
+                var item = _items[--_count];
+                _items[_count] = null;
+                return item;
+            }
+        }
+
+        public void Put(T item)
+        {
+            lock (_items)
+            {
+                if (_count < _items.Length)
+                {
+                    _items[_count++] = item;
+                }
+            }
+        }
     }
 }

@@ -1,23 +1,29 @@
 using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace LineaHub.Schemas.Faq;
 
 /// <summary>
 /// Cuts the part of a text with the most matched terms and marks them: the text is analysed with the index's
-/// own analyser, so a match is exactly what the search matched (stems, folded accents, synonyms, typo
+/// own analysis chain, so a match is exactly what the search matched (stems, folded accents, synonyms, typo
 /// corrections). Everything is HTML-escaped; only the <c>&lt;mark&gt;</c> tags are markup.
 /// </summary>
 internal static class FaqSnippet
 {
     private const char Ellipsis = '…';
 
-    public static string Build(Analyzer analyzer, string text, HashSet<string> matchTerms, int length)
+    // The analysis chain and buffers of this thread, reused from hit to hit.
+    [ThreadStatic]
+    private static Scanner? t_scanner;
+
+    public static string Build(string text, HashSet<string> matchTerms, int length)
     {
-        var matches = Matches(analyzer, text, matchTerms);
-        var (start, end) = Window(text, matches, length);
-        var builder = new StringBuilder(end - start + 64);
+        var scanner = t_scanner ??= new Scanner();
+        var matches = scanner.Matches(text, matchTerms);
+        var (start, end) = Window(text, matches, scanner.Distinct, length);
+        var builder = scanner.Builder.Clear();
         if (start > 0)
         {
             builder.Append(Ellipsis);
@@ -31,12 +37,14 @@ internal static class FaqSnippet
                 continue;
             }
 
-            builder.Append(FaqHtml.Escape(text[cursor..match.StartOffset]));
-            builder.Append("<mark>").Append(FaqHtml.Escape(text[match.StartOffset..match.EndOffset])).Append("</mark>");
+            FaqHtml.Append(builder, text.AsSpan(cursor, match.StartOffset - cursor));
+            builder.Append("<mark>");
+            FaqHtml.Append(builder, text.AsSpan(match.StartOffset, match.EndOffset - match.StartOffset));
+            builder.Append("</mark>");
             cursor = match.EndOffset;
         }
 
-        builder.Append(FaqHtml.Escape(text[cursor..end]));
+        FaqHtml.Append(builder, text.AsSpan(cursor, end - cursor));
         if (end < text.Length)
         {
             builder.Append(Ellipsis);
@@ -45,29 +53,7 @@ internal static class FaqSnippet
         return builder.ToString();
     }
 
-    // The text's analysed words that are match terms. Each word is looked up by its characters: most are not
-    // matches, and making a string of each was most of a snippet's cost.
-    private static List<AnalysedToken> Matches(Analyzer analyzer, string text, HashSet<string> matchTerms)
-    {
-        var lookup = matchTerms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var matches = new List<AnalysedToken>();
-        using var stream = analyzer.GetTokenStream(FaqFields.Answer, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var matched))
-            {
-                matches.Add(new AnalysedToken(matched, offset.StartOffset, offset.EndOffset, offset.EndOffset - offset.StartOffset));
-            }
-        }
-
-        stream.End();
-        return matches;
-    }
-
-    private static (int Start, int End) Window(string text, List<AnalysedToken> matches, int length)
+    private static (int Start, int End) Window(string text, List<AnalysedToken> matches, HashSet<string> distinct, int length)
     {
         if (text.Length <= length)
         {
@@ -77,7 +63,6 @@ internal static class FaqSnippet
         // The window that holds the most distinct matched terms; ties go to the earliest.
         var bestStart = 0;
         var bestCount = -1;
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
         for (var c = -1; c < matches.Count; c++)
         {
             var start = c < 0 ? 0 : SnapBack(text, matches[c].StartOffset, length / 5);
@@ -130,5 +115,60 @@ internal static class FaqSnippet
 
         var space = text.IndexOf(' ', earliest, offset - earliest);
         return space >= 0 && space < offset ? space + 1 : offset;
+    }
+
+    // The analyser's tokenizer and chain (ItalianFaqAnalyzer) with FaqMatchCandidates between them, which drops the
+    // words that cannot become a match term before the chain runs on them: most words of an answer are not matches,
+    // and analysing them all was most of a snippet's cost.
+    // One per thread for the thread's life: its streams are closed after every text (which is all their disposal
+    // does), so there is nothing left to dispose.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "Per-thread, closed after each use.")]
+    private sealed class Scanner
+    {
+        private readonly StandardTokenizer _tokenizer = new(ItalianFaqAnalyzer.Version, TextReader.Null);
+        private readonly FaqMatchCandidates _candidates;
+        private readonly TokenStream _stream;
+        private readonly ICharTermAttribute _term;
+        private readonly IOffsetAttribute _offset;
+        private readonly List<AnalysedToken> _matches = [];
+
+        public Scanner()
+        {
+            _candidates = new FaqMatchCandidates(_tokenizer);
+            _stream = ItalianFaqAnalyzer.Filters(_candidates);
+            _term = _stream.AddAttribute<ICharTermAttribute>();
+            _offset = _stream.AddAttribute<IOffsetAttribute>();
+        }
+
+        public HashSet<string> Distinct { get; } = new(StringComparer.Ordinal);
+
+        public StringBuilder Builder { get; } = new(FaqScoring.SnippetLength * 2);
+
+        // The text's analysed words that are match terms, in order. Each word is looked up by its characters,
+        // without making a string of it.
+        public List<AnalysedToken> Matches(string text, HashSet<string> matchTerms)
+        {
+            var lookup = matchTerms.GetAlternateLookup<ReadOnlySpan<char>>();
+            _matches.Clear();
+            _candidates.LookFor(matchTerms);
+
+            // Each analysis ends with the stream's close, after which the tokenizer takes a new reader (as Analyzer reuses it).
+            _tokenizer.SetReader(new StringReader(text));
+            using (_stream)
+            {
+                _stream.Reset();
+                while (_stream.IncrementToken())
+                {
+                    if (lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var matched))
+                    {
+                        _matches.Add(new AnalysedToken(matched, _offset.StartOffset, _offset.EndOffset, _offset.EndOffset - _offset.StartOffset));
+                    }
+                }
+
+                _stream.End();
+            }
+
+            return _matches;
+        }
     }
 }

@@ -5,20 +5,26 @@ using Lucene.Net.Util;
 namespace LineaHub.Schemas.Faq;
 
 /// <summary>
-/// The index terms one query looks at, each looked up once in the reader it will run on: the
+/// The index terms one search looks at, each looked up once in the reader it will run on: the
 /// <see cref="TermContext"/> says whether the term exists (a clause on a missing term is left out: it could
 /// never match and would cost a dictionary seek per segment), how rare it is (which concepts of a long query are
-/// kept), and is handed to the <see cref="TermQuery"/> so that searching does not seek the term again.
+/// kept), and is handed to the term query so that searching does not seek the term again.
 /// A clause on a term that more than half the documents hold in that field (and at least
 /// <see cref="FaqScoring.CommonTermMinDocs"/>) can be left out too (<see cref="LeaveOutCommon"/>): its IDF is under
 /// ln 2, it barely tells entries apart, and its posting list is the longest of the query ("comune" in the answers
 /// of a town's FAQ). In a small index half the documents are a few entries whose order still matters.
+/// The enumerators it reads terms and postings with are borrowed from each segment (<see cref="FaqSegment"/>) and
+/// given back on <see cref="Dispose"/>, once the search has ended.
 /// </summary>
-internal sealed class FaqTermLookup(IndexReader reader)
+internal sealed class FaqTermLookup(IndexReader reader) : IDisposable
 {
     private readonly Dictionary<(string Field, string Text), TermContext> _terms = [];
     private readonly Dictionary<(int Leaf, string Field), TermsEnum?> _enumerators = [];
+    private readonly List<(FaqSegment Segment, DocsEnum Postings)> _postings = [];
     private readonly int _maxDoc = Math.Max(1, reader.MaxDoc);
+
+    /// <summary>The reader the search runs on.</summary>
+    public IndexReader Reader => reader;
 
     /// <summary>Whether <see cref="Term"/> leaves out clauses on common terms.</summary>
     public bool LeaveOutCommon { get; set; }
@@ -65,8 +71,43 @@ internal sealed class FaqTermLookup(IndexReader reader)
             return null;
         }
 
-        var query = new TermQuery(new Term(field, text), context) { Boost = boost };
+        var query = new FaqTermQuery(new Term(field, text), context, this) { Boost = boost };
         return (query, boost * Idf(context.DocFreq));
+    }
+
+    /// <summary>
+    /// The postings of a term in one segment, positioned by its state there, read with a postings enumerator the
+    /// segment lends until <see cref="Dispose"/>.
+    /// </summary>
+    public DocsEnum Postings(AtomicReaderContext leaf, Term term, TermState state, IBits? acceptDocs)
+    {
+        var enumerator = Enumerator(leaf, term.Field)
+            ?? throw new InvalidOperationException($"The FAQ index segment {leaf.Ord} has a state but no terms for {term.Field}.");
+        enumerator.SeekExact(term.Bytes, state);
+        var segment = FaqSegment.Of(leaf.AtomicReader);
+        var postings = enumerator.Docs(acceptDocs, segment.BorrowPostings());
+        _postings.Add((segment, postings));
+        return postings;
+    }
+
+    /// <summary>Gives the borrowed enumerators back to their segments: the search that used them has ended.</summary>
+    public void Dispose()
+    {
+        foreach (var ((leaf, field), enumerator) in _enumerators)
+        {
+            if (enumerator is not null)
+            {
+                FaqSegment.Of(reader.Leaves[leaf].AtomicReader).GiveBack(field, enumerator);
+            }
+        }
+
+        foreach (var (segment, postings) in _postings)
+        {
+            segment.GiveBack(postings);
+        }
+
+        _enumerators.Clear();
+        _postings.Clear();
     }
 
     private bool Common(int docFreq) => docFreq > _maxDoc / 2 && docFreq >= FaqScoring.CommonTermMinDocs;
@@ -74,7 +115,7 @@ internal sealed class FaqTermLookup(IndexReader reader)
     // BM25's IDF (as BM25Similarity computes it), over the whole index rather than one field's documents.
     private float Idf(int docFreq) => (float)Math.Log(1 + ((_maxDoc - docFreq + 0.5) / (docFreq + 0.5)));
 
-    // What TermContext.Build does, with one terms enumerator per segment and field for the whole query instead of
+    // What TermContext.Build does, with one terms enumerator per segment and field for the whole search instead of
     // a new one (and its frames and buffers) for every term in every segment.
     private TermContext Context(string field, string text)
     {
@@ -102,7 +143,7 @@ internal sealed class FaqTermLookup(IndexReader reader)
     {
         if (!_enumerators.TryGetValue((leaf.Ord, field), out var enumerator))
         {
-            enumerator = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+            enumerator = FaqSegment.Of(leaf.AtomicReader).BorrowTerms(leaf.AtomicReader, field);
             _enumerators[(leaf.Ord, field)] = enumerator;
         }
 

@@ -22,7 +22,7 @@ internal static class FaqTypos
     /// best clause (see <see cref="FaqTermLookup.Term"/>); null when nothing is close.
     /// </summary>
     public static (DisjunctionMaxQuery Query, float Weight)? Expand(
-        IndexReader reader, FaqTermLookup lookup, string term, int maxEdits, ICollection<string> expandedTo)
+        FaqTermLookup lookup, string term, int maxEdits, ICollection<string> expandedTo)
     {
         if (term.Length <= FaqScoring.FuzzyPrefixLength)
         {
@@ -34,7 +34,7 @@ internal static class FaqTypos
         foreach (var (field, boost) in FaqFields.Searched)
         {
             var terms = new BooleanQuery(disableCoord: true);
-            foreach (var (candidate, closeness) in Closest(reader, field, term, maxEdits))
+            foreach (var (candidate, closeness) in Closest(lookup.Reader, field, term, maxEdits))
             {
                 if (lookup.Term(field, candidate, boost * closeness) is { } clause)
                 {

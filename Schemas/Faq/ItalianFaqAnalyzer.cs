@@ -36,12 +36,21 @@ public sealed class ItalianFaqAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader);
-        TokenStream stream = new ElisionFilter(source, Articles);
+        return new TokenStreamComponents(source, Filters(source));
+    }
+
+    /// <summary>
+    /// The chain after the tokenizer. Each of its filters looks at one token at a time, so a filter put between
+    /// the tokenizer and this chain (as snippets do, <see cref="FaqSnippet"/>) leaves the tokens it passes exactly
+    /// as the analyser makes them.
+    /// </summary>
+    internal static TokenStream Filters(TokenStream tokens)
+    {
+        TokenStream stream = new ElisionFilter(tokens, Articles);
         stream = new LowerCaseFilter(Version, stream);
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(Version, stream, StopWords);
-        stream = new ItalianLightStemFilter(stream);
-        return new TokenStreamComponents(source, stream);
+        return new ItalianLightStemFilter(stream);
     }
 
     private static CharArraySet FoldedStopWords()

@@ -4,8 +4,9 @@ using LineaHub.Benchmarks.FaqSearch;
 using LineaHub.Schemas.Faq;
 using LineaHub.Schemas.Tests.Faq;
 
-// quality: MRR@10 / Recall@5 on the labelled set; latency [--slowest N] [entries...]: percentiles (wall and CPU),
+// quality: MRR@10 / Recall@5 on the labelled set; latency [--slowest N] [--rounds N] [entries...]: percentiles (wall and CPU),
 // build time, memory, allocations, optionally the N slowest queries;
+// dump [entries...]: every query's results in full, to diff old and new code;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 switch (args.FirstOrDefault())
 {
@@ -19,7 +20,7 @@ switch (args.FirstOrDefault())
 
     case "latency":
     {
-        // latency [--slowest N] [entries...]: N > 0 also lists the N slowest queries of each size.
+        // latency [--slowest N] [--rounds N] [entries...]: --slowest N > 0 also lists the N slowest queries of each size.
         var rest = args.Skip(1).ToList();
         var slowest = 0;
         var flag = rest.IndexOf("--slowest");
@@ -29,12 +30,21 @@ switch (args.FirstOrDefault())
             rest.RemoveRange(flag, 2);
         }
 
+        // --rounds N: more rounds than the default 25, e.g. to profile the search loop rather than the build.
+        var rounds = 25;
+        var roundsFlag = rest.IndexOf("--rounds");
+        if (roundsFlag >= 0)
+        {
+            rounds = int.Parse(rest[roundsFlag + 1], CultureInfo.InvariantCulture);
+            rest.RemoveRange(roundsFlag, 2);
+        }
+
         var sizes = rest.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).DefaultIfEmpty(10_000).ToArray();
         Console.WriteLine("| Entries | Build | Managed memory of the index | Searches | p50 ms | p90 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms | Allocated per search | GCs gen0/1/2 |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
-            LatencyReport.Run(size, rounds: 25, slowest);
+            LatencyReport.Run(size, rounds, slowest);
         }
 
         Console.WriteLine();
@@ -49,6 +59,12 @@ switch (args.FirstOrDefault())
             LatencyReport.SlowestLines.ForEach(Console.WriteLine);
         }
 
+        break;
+    }
+
+    case "dump":
+    {
+        ResultDump.Run(Console.Out, args.Skip(1).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList());
         break;
     }
 

@@ -349,4 +349,32 @@ public sealed class FaqIndexTests : IDisposable
         Assert.Equal(200, _index.Count);
         Assert.Equal(299, _index.HighestVersion);
     }
+
+    [Fact]
+    public async Task Searches_on_many_threads_find_what_one_search_alone_finds()
+    {
+        // Searches borrow their segments' enumerators and give them back: running at once, none may see another's.
+        _index.ApplyAll(FaqTestSet.LoadEntries());
+        var queries = FaqTestSet.LoadQueries().Select(q => q.Text).ToArray();
+        var alone = queries.Select(Results).ToArray();
+
+        var together = Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                for (var q = worker; q < queries.Length + worker; q++)
+                {
+                    Assert.Equal(alone[q % queries.Length], Results(queries[q % queries.Length]));
+                }
+            }
+        })).ToArray();
+
+        await Task.WhenAll(together);
+    }
+
+    private List<string> Results(string query)
+    {
+        var result = _index.Search(new FaqSearchRequest(query, FaqTestSet.AskerRegion, FaqTestSet.AskerEntity, null, FaqTestSet.Now));
+        return [$"{result.TotalHits}", .. result.Hits.Select(h => $"{h.Id} {h.Score:R} {h.Snippet}")];
+    }
 }

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace LineaHub.Schemas.Faq;
+
+/// <summary>
+/// A query on one term that scores as Lucene's <see cref="TermQuery"/> does (the searcher's similarity weighs it
+/// from the same statistics and scores each document from its frequency and norm), but reads the postings with
+/// an enumerator its segment lends (<see cref="FaqTermLookup.Postings"/>) instead of allocating one, with its block
+/// buffers and input clone, for every clause in every segment of every search. The term's state in each segment
+/// comes from the lookup, so searching does not seek it again.
+/// </summary>
+internal sealed class FaqTermQuery(Term term, TermContext states, FaqTermLookup lookup) : Query
+{
+    public Term Term => term;
+
+    public FaqTermLookup Lookup => lookup;
+
+    /// <inheritdoc />
+    public override Weight CreateWeight(IndexSearcher searcher)
+    {
+        // A query is built for the reader it runs on; another reader (never the case in FaqIndex) looks the term up again.
+        var context = states.TopReaderContext == searcher.TopReaderContext ? states : TermContext.Build(searcher.TopReaderContext, term);
+        return new TermWeight(this, searcher, context);
+    }
+
+    /// <inheritdoc />
+    public override void ExtractTerms(ISet<Term> terms) => terms.Add(term);
+
+    /// <inheritdoc />
+    public override string ToString(string field)
+    {
+        var text = string.Equals(term.Field, field, StringComparison.Ordinal) ? term.Text : $"{term.Field}:{term.Text}";
+        return Boost == 1f ? text : string.Create(CultureInfo.InvariantCulture, $"{text}^{Boost}");
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) =>
+        obj is FaqTermQuery other && other.Boost == Boost && other.Term.Equals(term);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Boost, term);
+
+    private sealed class TermWeight(FaqTermQuery query, IndexSearcher searcher, TermContext states) : Weight
+    {
+        private readonly Similarity _similarity = searcher.Similarity;
+
+        private readonly Similarity.SimWeight _stats = searcher.Similarity.ComputeWeight(
+            query.Boost, searcher.CollectionStatistics(query.Term.Field), searcher.TermStatistics(query.Term, states));
+
+        public override Query Query => query;
+
+        public override float GetValueForNormalization() => _stats.GetValueForNormalization();
+
+        public override void Normalize(float norm, float topLevelBoost) => _stats.Normalize(norm, topLevelBoost);
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            // No state: the term is not in this segment.
+            var state = states.Get(context.Ord);
+            return state is null
+                ? null
+                : new TermScorer(this, query.Lookup.Postings(context, query.Term, state, acceptDocs), _similarity.GetSimScorer(_stats, context));
+        }
+
+        public override Explanation Explain(AtomicReaderContext context, int doc)
+        {
+            // Explanations are for people, not searches: postings of their own, not the lookup's, which may have ended.
+            var state = states.Get(context.Ord);
+            if (state is not null)
+            {
+                var terms = context.AtomicReader.GetTerms(query.Term.Field)!.GetEnumerator();
+                terms.SeekExact(query.Term.Bytes, state);
+                var postings = terms.Docs(context.AtomicReader.LiveDocs, null);
+                if (postings.Advance(doc) == doc)
+                {
+                    var frequency = new Explanation(postings.Freq, $"termFreq={postings.Freq}");
+                    var score = _similarity.GetSimScorer(_stats, context).Explain(doc, frequency);
+                    var result = new ComplexExplanation(true, score.Value, $"weight({query} in {doc}) [{_similarity.GetType().Name}], result of:");
+                    result.AddDetail(score);
+                    return result;
+                }
+            }
+
+            return new ComplexExplanation(false, 0f, "no matching term");
+        }
+    }
+
+    // A document's score is the similarity's for its frequency of the term, as Lucene's term scorer computes it.
+    private sealed class TermScorer(Weight weight, DocsEnum postings, Similarity.SimScorer scorer) : Scorer(weight)
+    {
+        public override int DocID => postings.DocID;
+
+        public override int Freq => postings.Freq;
+
+        public override float GetScore() => scorer.Score(postings.DocID, postings.Freq);
+
+        public override int NextDoc() => postings.NextDoc();
+
+        public override int Advance(int target) => postings.Advance(target);
+
+        public override long GetCost() => postings.GetCost();
+    }
+}
