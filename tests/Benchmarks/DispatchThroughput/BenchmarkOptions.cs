@@ -35,14 +35,14 @@ internal sealed record BenchmarkOptions(
                                    closed-loop with the clients)
           --receivers N            receiving offices (default 50)
           --origins N              offering offices (default 10)
-          --warmup N               offers before the measurement, not counted (default 300)
+          --warmup N               offers before the measurement, not counted (default 15000: the hub's JIT reaches its steady state)
           --no-idempotency-key     offer without Idempotency-Key (the agent's outbox always sends one)
           --log-sql                log the hub's SQL and count commands per offer (profiling; slows the hub)
           --hub-setting KEY=VALUE  extra configuration for the hub process (repeatable), e.g. Overflow:RecentWindowSeconds=60
           --npgsql "KEY=VALUE"     appended to the hub process's connection string, e.g. "Max Auto Prepare=20"
         """;
 
-    public static BenchmarkOptions Default { get; } = new(6000, 16, 50, 10, 300, IdempotencyKey: true, LogSql: false, [], null);
+    public static BenchmarkOptions Default { get; } = new(6000, 16, 50, 10, 15000, IdempotencyKey: true, LogSql: false, [], null);
 
     public static bool TryParse(IReadOnlyList<string> args, [NotNullWhen(true)] out BenchmarkOptions? options, out string problem)
     {

@@ -7,7 +7,7 @@ internal sealed record SearchOptions(IReadOnlyList<int> Sizes, int Clients, Time
 {
     public static SearchOptions Parse(string[] args)
     {
-        var options = new SearchOptions([10_000, 100_000], 16, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
+        var options = new SearchOptions([10_000, 100_000], 16, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(30));
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
