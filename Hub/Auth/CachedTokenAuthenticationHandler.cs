@@ -24,7 +24,7 @@ public sealed class CachedTokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = Capacity > 0 ? TokenKey() : null;
+        var key = cache.Capacity > 0 ? TokenKey() : null;
         if (key is not null && cache.TryGet(key, out var principal))
         {
             return AuthenticateResult.Success(new AuthenticationTicket(principal, Inner));
@@ -55,6 +55,4 @@ public sealed class CachedTokenAuthenticationHandler(
         var token = value.AsSpan(BearerPrefix.Length).Trim();
         return token.IsEmpty ? null : ValidatedTokenCache.KeyOf(token);
     }
-
-    private int Capacity => cache.Capacity;
 }

@@ -22,9 +22,13 @@ internal sealed class FaqTermQuery(Term term, TermContext states, FaqTermLookup 
     /// <inheritdoc />
     public override Weight CreateWeight(IndexSearcher searcher)
     {
-        // A query is built for the reader it runs on; another reader (never the case in FaqIndex) looks the term up again.
-        var context = states.TopReaderContext == searcher.TopReaderContext ? states : TermContext.Build(searcher.TopReaderContext, term);
-        return new TermWeight(this, searcher, context);
+        // The term's states and the lent enumerators belong to the lookup's reader: the query runs on no other.
+        if (states.TopReaderContext != searcher.TopReaderContext)
+        {
+            throw new InvalidOperationException("A FAQ term query runs only on the reader its lookup was made for.");
+        }
+
+        return new TermWeight(this, searcher, states);
     }
 
     /// <inheritdoc />

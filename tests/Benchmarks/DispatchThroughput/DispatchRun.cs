@@ -35,11 +35,11 @@ internal sealed record DispatchRun(
     /// longer than its schedule by at most <see cref="KeptUpMargin"/> (a hub that falls behind piles up a queue).
     /// </summary>
     public bool ThroughputMet => Options.Rate is { } rate
-        ? rate >= GoalPerSecond && Dispatched == Samples.Length && PerSecond >= rate * (1 - KeptUpMargin)
+        ? rate >= GoalPerSecond && Dispatched == Samples.Length && KeptUpWith(rate)
         : PerSecond >= GoalPerSecond;
 
     private string KeptUp => Options.Rate is { } rate
-        ? string.Create(Culture, $" completed, {rate}/s offered on schedule: {(PerSecond >= rate * (1 - KeptUpMargin) ? "kept up" : "fell behind")}")
+        ? string.Create(Culture, $" completed, {rate}/s offered on schedule: {(KeptUpWith(rate) ? "kept up" : "fell behind")}")
         : "";
 
     public bool HasErrors =>
@@ -118,6 +118,8 @@ internal sealed record DispatchRun(
 
         text.AppendLine();
     }
+
+    private bool KeptUpWith(int rate) => PerSecond >= rate * (1 - KeptUpMargin);
 
     private string PerOffer(TimeSpan cpu) => (cpu.TotalMilliseconds / Samples.Length).ToString("0.00", Culture);
 
