@@ -29,6 +29,8 @@ internal static partial class SearchBenchmark
 
     private static readonly IReadOnlyList<string> Queries = [.. FaqTestSet.LoadQueries().Select(q => q.Text)];
 
+    private static readonly IReadOnlyList<string> Paths = [.. Queries.Select(SearchPath)];
+
     public static int QueryCount => Queries.Count;
 
     public static async Task<SearchRun> RunAsync(int size, SearchOptions options, TextWriter log, CancellationToken cancellationToken)
@@ -64,22 +66,23 @@ internal static partial class SearchBenchmark
             client.DefaultRequestHeaders.Authorization = office.Authorization;
             await ExpectAnswersAsync(client, cancellationToken);
 
-            var (warmup, _, _) = await LoadAsync(client, options.Clients, options.Warmup, cancellationToken);
+            var load = options.Load == "wrk"
+                ? (Func<TimeSpan, Task<LoadResult>>)(duration => WrkLoad.RunAsync(hub.BaseAddress, office.Authorization.ToString(), Paths, options.Clients, duration, cancellationToken))
+                : duration => LoadAsync(client, options.Clients, duration, cancellationToken);
+            var warmup = await load(options.Warmup);
             Step(log, size, "warm-up done");
             await using var memory = MemorySampler.Start(hubId, MemorySampleInterval);
             var hubBefore = ProcFs.TreeCpuTime(hubId);
-            var harnessBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var (latencies, errors, elapsed) = await LoadAsync(client, options.Clients, options.Duration, cancellationToken);
+            var measured = await load(options.Duration);
             var hubCpu = ProcFs.TreeCpuTime(hubId) - hubBefore;
-            var harnessCpu = Process.GetCurrentProcess().TotalProcessorTime - harnessBefore;
             var maxRss = await memory.StopAsync();
-            Step(log, size, string.Create(CultureInfo.InvariantCulture, $"{latencies.Count:N0} searches measured in {elapsed.TotalSeconds:0.0} s, {errors} errors"));
+            Step(log, size, string.Create(CultureInfo.InvariantCulture, $"{measured.Count:N0} searches measured in {measured.Elapsed.TotalSeconds:0.0} s, {measured.Errors} errors ({options.Load})"));
 
             // Every search the hub answered should reach its search log; the writer drains its buffer every second.
-            var sent = Queries.Count + warmup.Count + latencies.Count;
+            var sent = Queries.Count + warmup.Count + measured.Count;
             var logged = await LoggedAsync(setup, sent, cancellationToken);
             var warnings = SearchLogWarning().Count(hub.Output);
-            return new SearchRun(size, hubStart, build, latencies, errors, elapsed, hubCpu, harnessCpu, maxRss, rssReady, CpuSnapshot.LoadAverage(), sent, logged, warnings);
+            return new SearchRun(size, hubStart, build, measured, hubCpu, maxRss, rssReady, CpuSnapshot.LoadAverage(), sent, logged, warnings);
         }
         finally
         {
@@ -159,11 +162,12 @@ internal static partial class SearchBenchmark
     /// <paramref name="clients"/> loops, each sending its next search when the answer is read, cycling the labelled
     /// queries from a different starting point, for <paramref name="duration"/>.
     /// </summary>
-    private static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> LoadAsync(
+    private static async Task<LoadResult> LoadAsync(
         HttpClient client, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var uris = Queries.Select(SearchUri).ToArray();
+        var uris = Paths.Select(path => new Uri(path, UriKind.Relative)).ToArray();
         var errors = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var end = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
@@ -182,11 +186,13 @@ internal static partial class SearchBenchmark
 
             return latencies;
         }, cancellationToken)));
-        return (Percentiles.Sorted(perClient.SelectMany(l => l)), errors, Stopwatch.GetElapsedTime(started));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return LoadResult.FromLatencies(Percentiles.Sorted(perClient.SelectMany(l => l)), errors, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
     }
 
-    private static Uri SearchUri(string query) =>
-        new($"/api/v1/faq/search?q={Uri.EscapeDataString(query)}&limit=10", UriKind.Relative);
+    private static Uri SearchUri(string query) => new(SearchPath(query), UriKind.Relative);
+
+    private static string SearchPath(string query) => $"/api/v1/faq/search?q={Uri.EscapeDataString(query)}&limit=10";
 
     private static void Step(TextWriter log, int size, string what) =>
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.UtcNow:HH:mm:ss}] {size:N0} entries: {what}"));

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace LineaHub.Benchmarks.FaqSearchHttp;
 
 /// <summary>What one run does: index sizes, clients, how long to warm up and to measure.</summary>
-internal sealed record SearchOptions(IReadOnlyList<int> Sizes, int Clients, TimeSpan Warmup, TimeSpan Duration)
+/// <param name="Load">Who generates the load: <c>dotnet</c> (HttpClient in this process, the default) or <c>wrk</c>.</param>
+internal sealed record SearchOptions(IReadOnlyList<int> Sizes, int Clients, TimeSpan Warmup, TimeSpan Duration, string Load)
 {
     public static SearchOptions Parse(string[] args)
     {
-        var options = new SearchOptions([10_000, 100_000], 16, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(30));
+        var options = new SearchOptions([10_000, 100_000], 16, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(30), "dotnet");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -17,7 +18,8 @@ internal sealed record SearchOptions(IReadOnlyList<int> Sizes, int Clients, Time
                 "--clients" => options with { Clients = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup-seconds" => options with { Warmup = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--seconds" => options with { Duration = TimeSpan.FromSeconds(int.Parse(value, CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; known: --entries N[,N] --clients N --warmup-seconds N --seconds N"),
+                "--load" when value is "wrk" or "dotnet" => options with { Load = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]} {value}; known: --entries N[,N] --clients N --warmup-seconds N --seconds N --load wrk|dotnet"),
             };
         }
 

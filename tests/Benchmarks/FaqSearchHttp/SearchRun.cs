@@ -4,11 +4,8 @@ namespace LineaHub.Benchmarks.FaqSearchHttp;
 /// <param name="Entries">Published entries in the database.</param>
 /// <param name="HubStart">From starting the hub process to its readiness answering 200 (includes the index build).</param>
 /// <param name="IndexBuild">The hub's own figure for reading the entries and building the index, from its log.</param>
-/// <param name="Latencies">Milliseconds per measured search, sorted.</param>
-/// <param name="Errors">Answers other than 200 during the measurement.</param>
-/// <param name="Elapsed">Length of the measurement.</param>
+/// <param name="Load">The measurement: searches, errors (answers other than 200), length, latency percentiles, the load generator's CPU.</param>
 /// <param name="HubCpu">Hub process CPU during the measurement.</param>
-/// <param name="HarnessCpu">This process's CPU (the clients) during the measurement.</param>
 /// <param name="MaxRssKiB">Highest hub VmRSS sampled during the measurement.</param>
 /// <param name="RssAfterStartKiB">Hub VmRSS once ready, before any search.</param>
 /// <param name="LoadAverage">The machine's load average at the end.</param>
@@ -19,11 +16,8 @@ internal sealed record SearchRun(
     int Entries,
     TimeSpan HubStart,
     string IndexBuild,
-    List<double> Latencies,
-    int Errors,
-    TimeSpan Elapsed,
+    LoadResult Load,
     TimeSpan HubCpu,
-    TimeSpan HarnessCpu,
     long MaxRssKiB,
     long RssAfterStartKiB,
     string LoadAverage,
