@@ -31,6 +31,8 @@ internal static partial class SearchBenchmark
 
     private static readonly IReadOnlyList<string> Paths = [.. Queries.Select(SearchPath)];
 
+    private static readonly Uri[] Uris = [.. Paths.Select(path => new Uri(path, UriKind.Relative))];
+
     public static int QueryCount => Queries.Count;
 
     public static async Task<SearchRun> RunAsync(int size, SearchOptions options, TextWriter log, CancellationToken cancellationToken)
@@ -151,9 +153,9 @@ internal static partial class SearchBenchmark
     /// <summary>Every labelled query answers 200 before anything is timed, so a broken setup fails at once.</summary>
     private static async Task ExpectAnswersAsync(HttpClient client, CancellationToken cancellationToken)
     {
-        foreach (var query in Queries)
+        foreach (var uri in Uris)
         {
-            using var response = await client.GetAsync(SearchUri(query), cancellationToken);
+            using var response = await client.GetAsync(uri, cancellationToken);
             await NetworkSetup.ExpectAsync(response, HttpStatusCode.OK, "search", cancellationToken);
         }
     }
@@ -165,7 +167,6 @@ internal static partial class SearchBenchmark
     private static async Task<LoadResult> LoadAsync(
         HttpClient client, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var uris = Paths.Select(path => new Uri(path, UriKind.Relative)).ToArray();
         var errors = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
@@ -173,10 +174,10 @@ internal static partial class SearchBenchmark
         var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
             var latencies = new List<double>();
-            for (var i = c * uris.Length / clients; Stopwatch.GetTimestamp() < end; i++)
+            for (var i = c * Uris.Length / clients; Stopwatch.GetTimestamp() < end; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(uris[i % uris.Length], HttpCompletionOption.ResponseContentRead, cancellationToken);
+                using var response = await client.GetAsync(Uris[i % Uris.Length], HttpCompletionOption.ResponseContentRead, cancellationToken);
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
@@ -189,8 +190,6 @@ internal static partial class SearchBenchmark
         var elapsed = Stopwatch.GetElapsedTime(started);
         return LoadResult.FromLatencies(Percentiles.Sorted(perClient.SelectMany(l => l)), errors, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
     }
-
-    private static Uri SearchUri(string query) => new(SearchPath(query), UriKind.Relative);
 
     private static string SearchPath(string query) => $"/api/v1/faq/search?q={Uri.EscapeDataString(query)}&limit=10";
 

@@ -98,7 +98,7 @@ internal static partial class WrkLoad
         var lines = Times().Matches(output);
         if (lines.Count < 2)
         {
-            return TimeSpan.Zero;
+            throw new InvalidOperationException($"wrk's CPU time was not printed:{Environment.NewLine}{output}");
         }
 
         var children = lines[^1];
