@@ -4,7 +4,7 @@ using LineaHub.Benchmarks.FaqSearch;
 using LineaHub.Schemas.Faq;
 using LineaHub.Schemas.Tests.Faq;
 
-// quality: MRR@10 / Recall@5 on the labelled set; latency [--slowest N] [--rounds N] [entries...]: percentiles (wall and CPU),
+// quality: MRR@10 / Recall@5 on the labelled set; latency [--slowest N] [--rounds N] [--warmup-seconds N] [entries...]: percentiles (wall and CPU),
 // build time, memory, allocations, optionally the N slowest queries;
 // dump [entries...]: every query's results in full, to diff old and new code;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
@@ -20,31 +20,21 @@ switch (args.FirstOrDefault())
 
     case "latency":
     {
-        // latency [--slowest N] [--rounds N] [entries...]: --slowest N > 0 also lists the N slowest queries of each size.
+        // latency [--slowest N] [--rounds N] [--warmup-seconds N] [entries...]: --slowest N > 0 also lists the N slowest queries of each size.
         var rest = args.Skip(1).ToList();
-        var slowest = 0;
-        var flag = rest.IndexOf("--slowest");
-        if (flag >= 0)
-        {
-            slowest = int.Parse(rest[flag + 1], CultureInfo.InvariantCulture);
-            rest.RemoveRange(flag, 2);
-        }
+        var slowest = (int)Option(rest, "--slowest", 0);
 
         // --rounds N: more rounds than the default 25, e.g. to profile the search loop rather than the build.
-        var rounds = 25;
-        var roundsFlag = rest.IndexOf("--rounds");
-        if (roundsFlag >= 0)
-        {
-            rounds = int.Parse(rest[roundsFlag + 1], CultureInfo.InvariantCulture);
-            rest.RemoveRange(roundsFlag, 2);
-        }
+        var rounds = (int)Option(rest, "--rounds", 25);
 
+        // --warmup-seconds N: how long the labelled set runs before the measured rounds (default 10; 0 = one pass, as before 2026-12-03).
+        var warmup = TimeSpan.FromSeconds(Option(rest, "--warmup-seconds", 10));
         var sizes = rest.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).DefaultIfEmpty(10_000).ToArray();
         Console.WriteLine("| Entries | Build | Managed memory of the index | Searches | p50 ms | p90 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms | Allocated per search | GCs gen0/1/2 |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
-            LatencyReport.Run(size, rounds, slowest);
+            LatencyReport.Run(size, rounds, slowest, warmup);
         }
 
         Console.WriteLine();
@@ -71,4 +61,18 @@ switch (args.FirstOrDefault())
     default:
         BenchmarkSwitcher.FromAssembly(typeof(FaqSearchBenchmark).Assembly).Run(args);
         break;
+}
+
+// The value after a flag, removed from the arguments with its flag; the default when the flag is absent.
+static double Option(List<string> arguments, string flag, double defaultValue)
+{
+    var at = arguments.IndexOf(flag);
+    if (at < 0)
+    {
+        return defaultValue;
+    }
+
+    var value = double.Parse(arguments[at + 1], CultureInfo.InvariantCulture);
+    arguments.RemoveRange(at, 2);
+    return value;
 }
