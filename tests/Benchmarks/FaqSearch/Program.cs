@@ -22,13 +22,13 @@ switch (args.FirstOrDefault())
     {
         // latency [--slowest N] [--rounds N] [--warmup-seconds N] [entries...]: --slowest N > 0 also lists the N slowest queries of each size.
         var rest = args.Skip(1).ToList();
-        var slowest = (int)Option(rest, "--slowest", 0);
+        var slowest = Option(rest, "--slowest", 0);
 
         // --rounds N: more rounds than the default 25, e.g. to profile the search loop rather than the build.
-        var rounds = (int)Option(rest, "--rounds", 25);
+        var rounds = Option(rest, "--rounds", 25);
 
         // --warmup-seconds N: how long the labelled set runs before the measured rounds (default 10; 0 = one pass, as before 2026-12-03).
-        var warmup = TimeSpan.FromSeconds(Option(rest, "--warmup-seconds", 10));
+        var warmup = TimeSpan.FromSeconds(Option(rest, "--warmup-seconds", 10.0));
         var sizes = rest.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).DefaultIfEmpty(10_000).ToArray();
         Console.WriteLine("| Entries | Build | Managed memory of the index | Searches | p50 ms | p90 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms | Allocated per search | GCs gen0/1/2 |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -64,7 +64,8 @@ switch (args.FirstOrDefault())
 }
 
 // The value after a flag, removed from the arguments with its flag; the default when the flag is absent.
-static double Option(List<string> arguments, string flag, double defaultValue)
+static T Option<T>(List<string> arguments, string flag, T defaultValue)
+    where T : IParsable<T>
 {
     var at = arguments.IndexOf(flag);
     if (at < 0)
@@ -72,7 +73,7 @@ static double Option(List<string> arguments, string flag, double defaultValue)
         return defaultValue;
     }
 
-    var value = double.Parse(arguments[at + 1], CultureInfo.InvariantCulture);
+    var value = T.Parse(arguments[at + 1], CultureInfo.InvariantCulture);
     arguments.RemoveRange(at, 2);
     return value;
 }
