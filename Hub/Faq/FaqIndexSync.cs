@@ -30,20 +30,21 @@ public sealed partial class FaqIndexSync(
     {
         // Built before the web server starts, so the first search already sees every published entry.
         var started = Stopwatch.GetTimestamp();
+        await BuildAsync(cancellationToken);
         await SyncOnceAsync(cancellationToken);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogBuilt(logger, index.Count, AppliedVersion, elapsed);
         await base.StartAsync(cancellationToken);
     }
 
-    /// <summary>Applies what changed since the last call; also called by tests that do not want to wait.</summary>
+    /// <summary>Applies what changed since the last call (in version order); also called by tests that do not want to wait.</summary>
     public async Task SyncOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
 
-        // In chunks, so building the index of a whole network at start never holds every entry in memory at once
-        // (100,000 entries read in one list left the hub ~300 MiB larger than the index it built).
+        // In chunks, so a long run of changes is never held in memory at once (100,000 entries read in one list
+        // left the hub ~300 MiB larger than the index it built).
         while (true)
         {
             var from = AppliedVersion;
@@ -66,6 +67,44 @@ public sealed partial class FaqIndexSync(
         }
 
         await SyncSynonymsAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// The start-up build: every entry up to the newest committed change, read in one streamed query grouped by
+    /// scope (the order of <c>FaqDocuments.ScopeOrder</c>) and applied in chunks, then the index merged into one
+    /// segment. Searches then skip other offices' entries in long runs; results do not depend on the order.
+    /// Change numbers are taken in commit order, so every change up to the newest committed one is in the read,
+    /// and the next sync resumes after it with what was written meanwhile.
+    /// </summary>
+    private async Task BuildAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var upTo = await db.FaqEntries.MaxAsync(e => (long?)e.Version, cancellationToken) ?? 0;
+        if (upTo == 0)
+        {
+            return;
+        }
+
+        // Streamed, not listed, so the whole network's entries are never in memory at once.
+        var chunk = new List<FaqEntry>(SyncChunkSize);
+        var entries = db.FaqEntries.AsNoTracking()
+            .Where(e => e.Version <= upTo)
+            .OrderBy(e => e.Scope).ThenBy(e => e.RegionCode).ThenBy(e => e.EntityCode)
+            .AsAsyncEnumerable();
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            chunk.Add(entry.ToSearchEntry());
+            if (chunk.Count == SyncChunkSize)
+            {
+                index.ApplyAll(chunk);
+                chunk.Clear();
+            }
+        }
+
+        index.ApplyAll(chunk);
+        index.Compact();
+        Interlocked.Exchange(ref appliedVersion, upTo);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

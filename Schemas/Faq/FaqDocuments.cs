@@ -7,6 +7,17 @@ internal static class FaqDocuments
 {
     public const string NoCode = "-";
 
+    /// <summary>
+    /// Entries grouped by where they apply: network, then each region's, then each entity's. Indexed in this
+    /// order, the entries an office sees (network, its region, its entity) are three runs of documents, and the
+    /// term scorers jump from one run to the next over the postings of everyone else (<see cref="AskerDocs"/>).
+    /// Only speed depends on it: results are the same in any order. Stable, so an entry's changes keep their order.
+    /// </summary>
+    public static IEnumerable<FaqEntry> ScopeOrder(IEnumerable<FaqEntry> entries) => entries
+        .OrderBy(e => e.Scope)
+        .ThenBy(e => e.RegionCode, StringComparer.Ordinal)
+        .ThenBy(e => e.EntityCode, StringComparer.Ordinal);
+
     public static Document From(FaqEntry entry, string plainAnswer)
     {
         var document = new Document

@@ -41,6 +41,14 @@ internal static class FaqFilters
 
     private const int MaxCachedAskers = 10_000;
 
+    private static readonly FilteredQuery.FilterStrategy AskerDocsFirstStrategy = new AskerDocsFirst();
+
+    /// <summary>
+    /// <paramref name="query"/> restricted to a filter from <see cref="Cached"/>, handed to the term scorers as the
+    /// documents they may accept (<see cref="AskerDocs"/>) in every segment.
+    /// </summary>
+    public static Query Within(Query query, Filter filter) => new FilteredQuery(query, filter, AskerDocsFirstStrategy);
+
     public static Query AskerPart(FaqSearchRequest request)
     {
         var scope = new BooleanQuery
@@ -74,10 +82,13 @@ internal static class FaqFilters
 
     // Lucene's CachingWrapperFilter keeps a compressed set that can only be iterated: the search then walks every
     // matching document of every term and leap-frogs the filter. A bit set can be asked "is this document in?",
-    // so the filter is handed to the term scorers as the documents they may accept, and those outside the asker's
-    // scope (most of a large index) are skipped before any scoring. One bit per document and asker.
+    // so the filter is handed to the term scorers as the documents they may accept (AskerDocs), and those outside
+    // the asker's scope (most of a large index) are skipped before any scoring. One bit per document and asker.
     private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
     {
+        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs) =>
+            base.GetDocIdSet(context, null) is FixedBitSet asker ? new AskerDocs(asker, acceptDocs) : null;
+
         protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
         {
             var bits = new FixedBitSet(reader.MaxDoc);
@@ -85,4 +96,45 @@ internal static class FaqFilters
             return bits;
         }
     }
+
+    // Always hands the filter down as accepted documents: FaqTermQuery's scorers then skip to the asker's next
+    // document themselves. Lucene's own rule (random access only if the first accepted document is under 100)
+    // would leap-frog a segment whose first entries are another region's, visiting every posting there.
+    private sealed class AskerDocsFirst : FilteredQuery.RandomAccessFilterStrategy
+    {
+        protected override bool UseRandomAccess(IBits bits, int firstFilterDoc) => true;
+    }
+}
+
+/// <summary>
+/// The documents of one index segment a search may return: those in the asker's scope (a bit set cached per
+/// segment) that are not deleted. A term scorer that knows this type reads its postings with <see cref="Live"/>
+/// only and jumps over the documents outside the scope with <see cref="NextInScope"/>: when documents are grouped
+/// by scope (<see cref="FaqIndex.Rebuild"/>, the hub's start-up build), a jump passes whole blocks of postings
+/// without decoding them.
+/// </summary>
+internal sealed class AskerDocs(FixedBitSet scope, IBits? live) : DocIdSet, IBits
+{
+    /// <summary>The segment's live documents, or null when it has no deletions.</summary>
+    public IBits? Live => live;
+
+    /// <inheritdoc />
+    public override IBits Bits => this;
+
+    /// <inheritdoc />
+    public int Length => scope.Length;
+
+    /// <summary>Whether the document is in the asker's scope (deleted or not).</summary>
+    public bool InScope(int doc) => scope.Get(doc);
+
+    /// <summary>The first document at or after <paramref name="doc"/> in the asker's scope, or NO_MORE_DOCS.</summary>
+    public int NextInScope(int doc) =>
+        doc < scope.Length && scope.NextSetBit(doc) is var next and >= 0 ? next : DocIdSetIterator.NO_MORE_DOCS;
+
+    /// <inheritdoc />
+    public bool Get(int index) => scope.Get(index) && (live is null || live.Get(index));
+
+    /// <inheritdoc />
+    public override DocIdSetIterator GetIterator() =>
+        live is null ? scope.GetIterator() : new BitsFilteredDocIdSet(scope, live).GetIterator();
 }

@@ -144,7 +144,8 @@ public sealed class FaqIndex : IDisposable
 
     /// <summary>
     /// Replaces the whole content with these entries (e.g. at start, from the database). Searches keep seeing
-    /// the previous content until the new one is complete.
+    /// the previous content until the new one is complete. The entries are indexed grouped by scope
+    /// (<see cref="FaqDocuments.ScopeOrder"/>), so that a search skips the other offices' entries in long runs.
     /// </summary>
     public void Rebuild(IEnumerable<FaqEntry> entries)
     {
@@ -154,10 +155,14 @@ public sealed class FaqIndex : IDisposable
             _writer.DeleteAll();
             _versions.Clear();
             Interlocked.Exchange(ref _highestVersion, 0);
-            foreach (var entry in entries)
+            foreach (var entry in FaqDocuments.ScopeOrder(entries))
             {
                 ApplyLocked(entry);
             }
+
+            // One segment: each term is looked up once per search instead of once per segment, and its postings
+            // are one list that the scorers skip along.
+            _writer.ForceMerge(1);
 
             // Searches on the previous reader may still show entries the new content lacks until the refresh; after
             // it, what the new content did not mention at all goes (what it withdrew went as it was applied).
@@ -167,6 +172,21 @@ public sealed class FaqIndex : IDisposable
                 _shown.TryRemove(id, out _);
             }
         }
+    }
+
+    /// <summary>
+    /// Merges the index into one segment, after a whole network's entries were applied (the hub's start-up build,
+    /// in <see cref="FaqDocuments.ScopeOrder"/>): a search then looks each term up once instead of once per
+    /// segment. Changes applied afterwards go to new, small segments, which Lucene merges as usual.
+    /// </summary>
+    public void Compact()
+    {
+        lock (_writeLock)
+        {
+            _writer.ForceMerge(1);
+        }
+
+        _searchers.MaybeRefreshBlocking();
     }
 
     /// <summary>
@@ -195,7 +215,7 @@ public sealed class FaqIndex : IDisposable
                 query.Add(invalid, Occur.MUST_NOT);
             }
 
-            var top = searcher.Search(query, FaqFilters.Cached(request, _askerFilters), request.Limit);
+            var top = searcher.Search(FaqFilters.Within(query, FaqFilters.Cached(request, _askerFilters)), request.Limit);
             var leaves = searcher.IndexReader.Leaves;
             var hits = new List<FaqHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)

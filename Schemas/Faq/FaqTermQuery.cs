@@ -65,9 +65,15 @@ internal sealed class FaqTermQuery(Term term, TermContext states, FaqTermLookup 
         {
             // No state: the term is not in this segment.
             var state = states.Get(context.Ord);
-            return state is null
-                ? null
-                : new TermScorer(this, query.Lookup.Postings(context, query.Term, state, acceptDocs), _similarity.GetSimScorer(_stats, context));
+            if (state is null)
+            {
+                return null;
+            }
+
+            // The asker's scope is skipped over by the scorer; the postings only leave out deleted documents.
+            var asker = acceptDocs as AskerDocs;
+            var postings = query.Lookup.Postings(context, query.Term, state, asker is null ? acceptDocs : asker.Live);
+            return new TermScorer(this, postings, _similarity.GetSimScorer(_stats, context), asker);
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -94,18 +100,38 @@ internal sealed class FaqTermQuery(Term term, TermContext states, FaqTermLookup 
     }
 
     // A document's score is the similarity's for its frequency of the term, as Lucene's term scorer computes it.
-    private sealed class TermScorer(Weight weight, DocsEnum postings, Similarity.SimScorer scorer) : Scorer(weight)
+    // With the asker's scope, a posting outside it sends the postings to the next document in scope: Advance uses
+    // the postings' skip list, so a long run of other offices' entries is passed block by block, not posting by posting.
+    private sealed class TermScorer(Weight weight, DocsEnum postings, Similarity.SimScorer scorer, AskerDocs? asker) : Scorer(weight)
     {
-        public override int DocID => postings.DocID;
+        private int _doc = -1;
+
+        public override int DocID => _doc;
 
         public override int Freq => postings.Freq;
 
-        public override float GetScore() => scorer.Score(postings.DocID, postings.Freq);
+        public override float GetScore() => scorer.Score(_doc, postings.Freq);
 
-        public override int NextDoc() => postings.NextDoc();
+        public override int NextDoc() => _doc = InScope(postings.NextDoc());
 
-        public override int Advance(int target) => postings.Advance(target);
+        public override int Advance(int target) => _doc = InScope(postings.Advance(target));
 
         public override long GetCost() => postings.GetCost();
+
+        private int InScope(int doc)
+        {
+            if (asker is null)
+            {
+                return doc;
+            }
+
+            while (doc != NO_MORE_DOCS && !asker.InScope(doc))
+            {
+                var next = asker.NextInScope(doc + 1);
+                doc = next == NO_MORE_DOCS ? NO_MORE_DOCS : postings.Advance(next);
+            }
+
+            return doc;
+        }
     }
 }

@@ -1,8 +1,14 @@
 using System.Globalization;
 using LineaHub.Benchmarks.FaqSearchHttp;
 
-// Usage: dotnet run -c Release --project tests/Benchmarks/FaqSearchHttp [-- --entries 10000,100000 --clients 16 --warmup-seconds 90 --seconds 30 --load wrk|dotnet]
+// Usage: dotnet run -c Release --project tests/Benchmarks/FaqSearchHttp [-- --entries 10000,100000 --clients 16 --warmup-seconds 90 --seconds 30 --load wrk|dotnet --rate N]
 var options = SearchOptions.Parse(args);
+if (options.Rate is not null && options.Load == "wrk")
+{
+    Console.Error.WriteLine("--rate is an open loop of this process's HttpClient: not with --load wrk.");
+    return 2;
+}
+
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 Console.CancelKeyPress += (_, e) =>
 {
@@ -25,7 +31,7 @@ foreach (var size in options.Sizes)
 
 Console.WriteLine();
 Console.WriteLine(string.Create(culture,
-    $"{options.Clients} clients ({options.Load}), closed loop, one office (region 13) cycling the {SearchBenchmark.QueryCount} labelled queries, top 10 with snippets; {options.Warmup.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured; {Environment.ProcessorCount} cores."));
+    $"{options.Describe()}, one office (region 13) cycling the {SearchBenchmark.QueryCount} labelled queries, top 10 with snippets; {options.Warmup.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured; {Environment.ProcessorCount} cores."));
 Console.WriteLine();
 Console.WriteLine("| Entries | Queries/s | p50 ms | p90 ms | p99 ms | max ms | Errors | Hub CPU ms/query | Load generator's CPU ms/query | Hub RSS ready | Hub RSS max | Index build (hub log) | Start to ready | Search log: logged of sent | Search-log warnings | Load average |");
 Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");

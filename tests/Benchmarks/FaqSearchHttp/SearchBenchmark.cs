@@ -75,7 +75,9 @@ internal static partial class SearchBenchmark
             Step(log, size, "warm-up done");
             await using var memory = MemorySampler.Start(hubId, MemorySampleInterval);
             var hubBefore = ProcFs.TreeCpuTime(hubId);
-            var measured = await load(options.Duration);
+            var measured = options.Rate is { } rate
+                ? await LoadAtRateAsync(client, rate, options.Duration, cancellationToken)
+                : await load(options.Duration);
             var hubCpu = ProcFs.TreeCpuTime(hubId) - hubBefore;
             var maxRss = await memory.StopAsync();
             Step(log, size, string.Create(CultureInfo.InvariantCulture, $"{measured.Count:N0} searches measured in {measured.Elapsed.TotalSeconds:0.0} s, {measured.Errors} errors ({options.Load})"));
@@ -189,6 +191,42 @@ internal static partial class SearchBenchmark
         }, cancellationToken)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         return LoadResult.FromLatencies(Percentiles.Sorted(perClient.SelectMany(l => l)), errors, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+    }
+
+    /// <summary>
+    /// Open loop: one search due every 1/<paramref name="perSecond"/> s for <paramref name="duration"/>, sent when due
+    /// whatever the earlier ones are doing (the client's connection limit queues them), each timed from when it was
+    /// due, so that a slow answer delays no later measurement (no coordinated omission).
+    /// </summary>
+    private static async Task<LoadResult> LoadAtRateAsync(
+        HttpClient client, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var searches = new Task<(double Milliseconds, bool Ok)>[(int)(perSecond * duration.TotalSeconds)];
+        var ticksBetween = (double)Stopwatch.Frequency / perSecond;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        for (var i = 0; i < searches.Length; i++)
+        {
+            var due = started + (long)(i * ticksBetween);
+            var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (early > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(early, cancellationToken);
+            }
+
+            searches[i] = SearchAsync(client, Uris[i % Uris.Length], due, cancellationToken);
+        }
+
+        var results = await Task.WhenAll(searches);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return LoadResult.FromLatencies(
+            Percentiles.Sorted(results.Select(r => r.Milliseconds)), results.Count(r => !r.Ok), elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
+    }
+
+    private static async Task<(double Milliseconds, bool Ok)> SearchAsync(HttpClient client, Uri uri, long due, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return (Stopwatch.GetElapsedTime(due).TotalMilliseconds, response.StatusCode == HttpStatusCode.OK);
     }
 
     private static string SearchPath(string query) => $"/api/v1/faq/search?q={Uri.EscapeDataString(query)}&limit=10";

@@ -94,6 +94,61 @@ public sealed class FaqIndexTests : IDisposable
     }
 
     [Fact]
+    public void Entries_in_scope_are_found_between_long_runs_of_other_offices_entries_and_after_changes()
+    {
+        // Over a thousand postings per word on each side of the asker's entries, so the scorers jump whole blocks.
+        var others = Enumerable.Range(0, 1_500).SelectMany(i => new[]
+        {
+            Entry($"toscana-{i}", $"Scadenze TARI in Toscana {i}", scope: FaqScope.Regional, region: "09"),
+            Entry($"celano-{i}", $"Scadenze TARI a Celano {i}", scope: FaqScope.Local, region: "13", entity: "E-CEL"),
+        });
+        var mine = Enumerable.Range(0, 4).SelectMany(i => new[]
+        {
+            Entry($"network-{i}", $"Scadenze TARI nazionali {i}"),
+            Entry($"abruzzo-{i}", $"Scadenze TARI in Abruzzo {i}", scope: FaqScope.Regional, region: "13"),
+            Entry($"laquila-{i}", $"Scadenze TARI a L'Aquila {i}", scope: FaqScope.Local, region: "13", entity: "E-LAQ"),
+        }).ToList();
+        List<FaqEntry> entries = [.. others.Take(1_000), .. mine.Take(6), .. others.Skip(1_000), .. mine.Skip(6)];
+
+        // Grouped by scope and merged (Rebuild), against the same entries in their own order, in many segments.
+        _index.Rebuild(entries);
+        using var unordered = new FaqIndex();
+        foreach (var chunk in entries.Chunk(100))
+        {
+            unordered.ApplyAll(chunk);
+        }
+
+        var request = new FaqSearchRequest("scadenze tari", "13", "E-LAQ", null, Now, FaqQueryRules.MaxLimit);
+        var expected = unordered.Search(request).Hits.ToDictionary(h => h.Id, h => h.Score);
+        var grouped = AssertHits(request, mine.Select(e => e.Id));
+        Assert.Equal(expected.Keys.Order(), grouped.Keys.Order());
+        Assert.All(grouped, hit => Assert.Equal(expected[hit.Key], hit.Value, 1e-5f));
+
+        // Deletions in the merged segment (updates and a withdrawal) and a new segment with an entry in scope.
+        unordered.ApplyAll(Changes());
+        _index.ApplyAll(Changes());
+        var now = AssertHits(request, mine.Select(e => e.Id).Where(id => id != "abruzzo-1").Append("laquila-new"));
+        Assert.Equal(unordered.Search(request).Hits.Select(h => h.Id).Order(), now.Keys.Order());
+
+        IEnumerable<FaqEntry> Changes() =>
+        [
+            .. others.Take(300).Select(e => e with { Question = e.Question + " aggiornata", Version = 2 }),
+            mine[0] with { Question = "Scadenze TARI nazionali aggiornate", Version = 2 },
+            mine[4] with { Status = FaqStatus.Archived, Version = 2 },
+            Entry("laquila-new", "Nuove scadenze TARI a L'Aquila", scope: FaqScope.Local, region: "13", entity: "E-LAQ"),
+        ];
+    }
+
+    // Exactly the expected entries, all of them counted (no other office's entry matched): id to score.
+    private Dictionary<string, float> AssertHits(FaqSearchRequest request, IEnumerable<string> expected)
+    {
+        var result = _index.Search(request);
+        Assert.Equal(expected.Order(), result.Hits.Select(h => h.Id).Order());
+        Assert.Equal(result.Hits.Count, result.TotalHits);
+        return result.Hits.ToDictionary(h => h.Id, h => h.Score);
+    }
+
+    [Fact]
     public void Category_filter_includes_subcategories()
     {
         _index.ApplyAll([
