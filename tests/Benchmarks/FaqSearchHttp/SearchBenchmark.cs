@@ -202,6 +202,7 @@ internal static partial class SearchBenchmark
         HttpClient client, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
         var searches = new Task<(double Milliseconds, bool Ok)>[(int)(perSecond * duration.TotalSeconds)];
+        var late = new double[searches.Length];
         var ticksBetween = (double)Stopwatch.Frequency / perSecond;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
@@ -214,8 +215,13 @@ internal static partial class SearchBenchmark
                 await Task.Delay(early, cancellationToken);
             }
 
+            late[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
             searches[i] = SearchAsync(client, Uris[i % Uris.Length], due, cancellationToken);
         }
+
+        var lateness = Percentiles.Sorted(late);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"open loop: searches sent behind their due time by p50 {Percentiles.Of(lateness, 0.5):0.00} ms, p99 {Percentiles.Of(lateness, 0.99):0.00} ms, max {lateness[^1]:0.0} ms"));
 
         var results = await Task.WhenAll(searches);
         var elapsed = Stopwatch.GetElapsedTime(started);
