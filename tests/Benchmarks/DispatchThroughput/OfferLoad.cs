@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using LineaHub.Schemas.Tickets;
+using LineaHub.Testing.Load;
 
 namespace LineaHub.Benchmarks.DispatchThroughput;
 
@@ -47,18 +48,11 @@ internal sealed class OfferLoad(HttpClient hub, bool sendIdempotencyKey)
         IReadOnlyList<OpenedTicket> tickets, int perSecond, CancellationToken cancellationToken)
     {
         var offers = new Task<OfferSample>[tickets.Count];
-        var ticksBetween = (double)Stopwatch.Frequency / perSecond;
-        var started = Stopwatch.GetTimestamp();
+        var schedule = new FixedRate(perSecond);
+        var started = schedule.Started;
         for (var i = 0; i < tickets.Count; i++)
         {
-            var due = started + (long)(i * ticksBetween);
-            var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (early > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(early, cancellationToken);
-            }
-
-            offers[i] = OfferAsync(tickets[i], due, cancellationToken);
+            offers[i] = OfferAsync(tickets[i], await schedule.DueAsync(i, cancellationToken), cancellationToken);
         }
 
         var samples = await Task.WhenAll(offers);

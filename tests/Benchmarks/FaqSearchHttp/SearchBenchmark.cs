@@ -203,18 +203,11 @@ internal static partial class SearchBenchmark
     {
         var searches = new Task<(double Milliseconds, bool Ok)>[(int)(perSecond * duration.TotalSeconds)];
         var late = new double[searches.Length];
-        var ticksBetween = (double)Stopwatch.Frequency / perSecond;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var started = Stopwatch.GetTimestamp();
+        var schedule = new FixedRate(perSecond);
         for (var i = 0; i < searches.Length; i++)
         {
-            var due = started + (long)(i * ticksBetween);
-            var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (early > TimeSpan.FromMilliseconds(1))
-            {
-                await Task.Delay(early, cancellationToken);
-            }
-
+            var due = await schedule.DueAsync(i, cancellationToken);
             late[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
             searches[i] = SearchAsync(client, Uris[i % Uris.Length], due, cancellationToken);
         }
@@ -224,7 +217,7 @@ internal static partial class SearchBenchmark
             $"open loop: searches sent behind their due time by p50 {Percentiles.Of(lateness, 0.5):0.00} ms, p99 {Percentiles.Of(lateness, 0.99):0.00} ms, max {lateness[^1]:0.0} ms"));
 
         var results = await Task.WhenAll(searches);
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var elapsed = Stopwatch.GetElapsedTime(schedule.Started);
         return LoadResult.FromLatencies(
             Percentiles.Sorted(results.Select(r => r.Milliseconds)), results.Count(r => !r.Ok), elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
     }
