@@ -2,6 +2,7 @@ using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Anonymisation;
 using LineaHub.Schemas.Faq;
 using LineaHub.Schemas.Taxonomy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LineaHub.Hub.Faq;
@@ -9,7 +10,8 @@ namespace LineaHub.Hub.Faq;
 /// <summary>
 /// Writes the hub's own searches to the search log: takes what <see cref="FaqSearchLogBuffer"/> holds, up to
 /// <see cref="FaqOptions.SearchLogWriteBatchSize"/> at a time, anonymises each query (operators type names and numbers
-/// into the search box) and inserts the batch in one <c>SaveChanges</c>. Under load batches grow by themselves, because
+/// into the search box) and inserts the batch at once: one binary <c>COPY</c> on PostgreSQL
+/// (<see cref="FaqSearchLogCopy"/>), one <c>SaveChanges</c> on SQLite. Under load batches grow by themselves, because
 /// searches queue up while the previous batch is written. A batch the database refuses is dropped and logged, never
 /// retried: the queue must keep draining.
 /// </summary>
@@ -73,8 +75,15 @@ public sealed partial class FaqSearchLogWriter(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-            db.FaqSearchLog.AddRange(batch);
-            await db.SaveChangesAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await FaqSearchLogCopy.WriteAsync(db, batch, cancellationToken);
+            }
+            else
+            {
+                db.FaqSearchLog.AddRange(batch);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {

@@ -107,5 +107,15 @@ public sealed class FaqSearchLogTests
         Assert.Equal((node.NodeId, 1), (logged.NodeId, logged.TotalHits));
         Assert.Equal("pagare TARI codice fiscale [CODICE_FISCALE]", logged.Query);
         Assert.DoesNotContain(ArchiveRecords.SyntheticFiscalCode.ToLowerInvariant(), logged.NormalisedQuery, StringComparison.Ordinal);
+        Assert.Null(logged.CategoryCode);
+        Assert.InRange(logged.At, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow);
+
+        // Every column reaches the log (on PostgreSQL by COPY, on SQLite by insert): a category, another count.
+        var inCategory = (await client.GetFromJsonAsync<FaqSearchResponse>("/api/v1/faq/search?q=tari&category=tributi.tari"))!;
+        var categorised = await UntilAsync(
+            () => db.FaqSearchLog.AsNoTracking().SingleOrDefaultAsync(s => s.SearchId == inCategory.SearchId), s => s is not null);
+        Assert.NotNull(categorised);
+        Assert.Equal(("tari", "tari", "tributi.tari", 1), (categorised.Query, categorised.NormalisedQuery, categorised.CategoryCode, categorised.TotalHits));
+        Assert.True(categorised.Id > logged.Id, "the database numbers the rows");
     }
 }
