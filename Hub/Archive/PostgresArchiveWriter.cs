@@ -81,25 +81,18 @@ public sealed class PostgresArchiveWriter(ArchivePartitions partitions) : IArchi
             await copy.WriteAsync(r.Channel, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.RequestType, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(r.Outcome, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(copy, r.FirstResponseSeconds, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(copy, r.ResolutionSeconds, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteNullableAsync(r.FirstResponseSeconds, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteNullableAsync(r.ResolutionSeconds, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(r.AreaIstatCode, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(copy, r.AreaCell, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(copy, r.Citizen, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(copy, r.Text, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(copy, r.FaqIds, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(copy, r.Satisfaction, NpgsqlDbType.Smallint, cancellationToken);
+            await copy.WriteNullableAsync(r.AreaCell, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteNullableAsync(r.Citizen, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteNullableAsync(r.Text, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteNullableAsync(r.FaqIds, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteNullableAsync(r.Satisfaction, NpgsqlDbType.Smallint, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);
     }
-
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } present ? copy.WriteAsync(present, type, cancellationToken) : copy.WriteNullAsync(cancellationToken);
-
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is not null ? copy.WriteAsync(value, type, cancellationToken) : copy.WriteNullAsync(cancellationToken);
 
     private static async Task UpsertCountsAsync(NpgsqlConnection connection, IReadOnlyList<ArchiveRollup> rows, CancellationToken cancellationToken)
     {

@@ -71,8 +71,8 @@ public sealed partial class FaqIndexSync(
 
     /// <summary>
     /// The start-up build: every entry up to the newest committed change, read in one streamed query grouped by
-    /// scope (the order of <c>FaqDocuments.ScopeOrder</c>) and applied in chunks, then the index merged into one
-    /// segment. Searches then skip other offices' entries in long runs; results do not depend on the order.
+    /// scope (the order of <c>FaqDocuments.ScopeOrder</c>) and loaded in chunks, then the index merged into one
+    /// segment and made searchable. Searches then skip other offices' entries in long runs; results do not depend on the order.
     /// Change numbers are taken in commit order, so every change up to the newest committed one is in the read,
     /// and the next sync resumes after it with what was written meanwhile.
     /// </summary>
@@ -97,12 +97,13 @@ public sealed partial class FaqIndexSync(
             chunk.Add(entry.ToSearchEntry());
             if (chunk.Count == SyncChunkSize)
             {
-                index.ApplyAll(chunk);
+                index.Load(chunk);
                 chunk.Clear();
             }
         }
 
-        index.ApplyAll(chunk);
+        // Searchable from here, in one segment.
+        index.Load(chunk);
         index.Compact();
         Interlocked.Exchange(ref appliedVersion, upTo);
     }

@@ -101,6 +101,22 @@ public sealed class FaqIndex : IDisposable
     /// <summary>Applies changes in order (see <see cref="Apply(FaqEntry)"/>) with one refresh; returns how many applied.</summary>
     public int ApplyAll(IEnumerable<FaqEntry> entries)
     {
+        var applied = Load(entries);
+        if (applied > 0)
+        {
+            _searchers.MaybeRefreshBlocking();
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Applies changes as <see cref="ApplyAll"/> does but leaves them unsearchable until the next refresh
+    /// (<see cref="Compact"/>, or any change applied afterwards): for loading a whole network chunk by chunk before the
+    /// first search, without a reader and its segment vocabularies for every chunk. Returns how many applied.
+    /// </summary>
+    public int Load(IEnumerable<FaqEntry> entries)
+    {
         ArgumentNullException.ThrowIfNull(entries);
         var applied = 0;
         lock (_writeLock)
@@ -109,11 +125,6 @@ public sealed class FaqIndex : IDisposable
             {
                 applied += ApplyLocked(entry) ? 1 : 0;
             }
-        }
-
-        if (applied > 0)
-        {
-            _searchers.MaybeRefreshBlocking();
         }
 
         return applied;
@@ -175,9 +186,10 @@ public sealed class FaqIndex : IDisposable
     }
 
     /// <summary>
-    /// Merges the index into one segment, after a whole network's entries were applied (the hub's start-up build,
-    /// in <see cref="FaqDocuments.ScopeOrder"/>): a search then looks each term up once instead of once per
-    /// segment. Changes applied afterwards go to new, small segments, which Lucene merges as usual.
+    /// Merges the index into one segment and makes it searchable, after a whole network's entries were loaded (the
+    /// hub's start-up build: <see cref="Load"/> in <see cref="FaqDocuments.ScopeOrder"/>): a search then looks each
+    /// term up once instead of once per segment. Changes applied afterwards go to new, small segments, which Lucene
+    /// merges as usual.
     /// </summary>
     public void Compact()
     {

@@ -76,7 +76,7 @@ internal static partial class SearchBenchmark
             await using var memory = MemorySampler.Start(hubId, MemorySampleInterval);
             var hubBefore = ProcFs.TreeCpuTime(hubId);
             var measured = options.Rate is { } rate
-                ? await LoadAtRateAsync(client, rate, options.Duration, cancellationToken)
+                ? await LoadAtRateAsync(client, rate, options.Duration, log, cancellationToken)
                 : await load(options.Duration);
             var hubCpu = ProcFs.TreeCpuTime(hubId) - hubBefore;
             var maxRss = await memory.StopAsync();
@@ -199,7 +199,7 @@ internal static partial class SearchBenchmark
     /// due, so that a slow answer delays no later measurement (no coordinated omission).
     /// </summary>
     private static async Task<LoadResult> LoadAtRateAsync(
-        HttpClient client, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
+        HttpClient client, int perSecond, TimeSpan duration, TextWriter log, CancellationToken cancellationToken)
     {
         var searches = new Task<(double Milliseconds, bool Ok)>[(int)(perSecond * duration.TotalSeconds)];
         var late = new double[searches.Length];
@@ -213,7 +213,7 @@ internal static partial class SearchBenchmark
         }
 
         var lateness = Percentiles.Sorted(late);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"open loop: searches sent behind their due time by p50 {Percentiles.Of(lateness, 0.5):0.00} ms, p99 {Percentiles.Of(lateness, 0.99):0.00} ms, max {lateness[^1]:0.0} ms"));
 
         var results = await Task.WhenAll(searches);
