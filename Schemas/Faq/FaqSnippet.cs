@@ -119,8 +119,10 @@ internal static class FaqSnippet
 
     // The analyser's tokenizer and chain (ItalianFaqAnalyzer) with FaqMatchCandidates between them, which drops the
     // words that cannot become a match term before the chain runs on them: most words of an answer are not matches,
-    // and analysing them all was most of a snippet's cost.
-    // One per thread for the thread's life: its streams are closed after every text (which is all their disposal
+    // and analysing them all was most of a snippet's cost. The tokenizer itself only reads the runs of chunks (text
+    // between spaces) that could hold a match term: a space always ends a word, so a run is cut into the same words
+    // as it is inside the whole text.
+    // One per thread for the thread's life: its streams are closed after every run (which is all their disposal
     // does), so there is nothing left to dispose.
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001:Types that own disposable fields should be disposable", Justification = "Per-thread, closed after each use.")]
     private sealed class Scanner
@@ -130,6 +132,7 @@ internal static class FaqSnippet
         private readonly TokenStream _stream;
         private readonly ICharTermAttribute _term;
         private readonly IOffsetAttribute _offset;
+        private readonly SegmentReader _reader = new();
         private readonly List<AnalysedToken> _matches = [];
 
         public Scanner()
@@ -144,16 +147,26 @@ internal static class FaqSnippet
 
         public StringBuilder Builder { get; } = new(FaqScoring.SnippetLength * 2);
 
-        // The text's analysed words that are match terms, in order. Each word is looked up by its characters,
-        // without making a string of it.
+        // The text's analysed words that are match terms, in order.
         public List<AnalysedToken> Matches(string text, HashSet<string> matchTerms)
         {
             var lookup = matchTerms.GetAlternateLookup<ReadOnlySpan<char>>();
             _matches.Clear();
             _candidates.LookFor(matchTerms);
+            var position = 0;
+            while (_candidates.NextRun(text, ref position, out var start, out var end))
+            {
+                Analyse(text, start, end, lookup);
+            }
 
+            return _matches;
+        }
+
+        // Each word is looked up by its characters, without making a string of it.
+        private void Analyse(string text, int start, int end, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup)
+        {
             // Each analysis ends with the stream's close, after which the tokenizer takes a new reader (as Analyzer reuses it).
-            _tokenizer.SetReader(new StringReader(text));
+            _tokenizer.SetReader(_reader.Over(text, start, end));
             using (_stream)
             {
                 _stream.Reset();
@@ -161,14 +174,42 @@ internal static class FaqSnippet
                 {
                     if (lookup.TryGetValue(_term.Buffer.AsSpan(0, _term.Length), out var matched))
                     {
-                        _matches.Add(new AnalysedToken(matched, _offset.StartOffset, _offset.EndOffset, _offset.EndOffset - _offset.StartOffset));
+                        _matches.Add(new AnalysedToken(matched, start + _offset.StartOffset, start + _offset.EndOffset, _offset.EndOffset - _offset.StartOffset));
                     }
                 }
 
                 _stream.End();
             }
+        }
+    }
 
-            return _matches;
+    // A part of a string as a reader, reused from run to run; closing it (as the tokenizer does) keeps nothing.
+    private sealed class SegmentReader : TextReader
+    {
+        private string _text = string.Empty;
+        private int _position;
+        private int _end;
+
+        public SegmentReader Over(string text, int start, int end)
+        {
+            _text = text;
+            _position = start;
+            _end = end;
+            return this;
+        }
+
+        public override int Peek() => _position < _end ? _text[_position] : -1;
+
+        public override int Read() => _position < _end ? _text[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var count = Math.Min(buffer.Length, _end - _position);
+            _text.AsSpan(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
         }
     }
 }
