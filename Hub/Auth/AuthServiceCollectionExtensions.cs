@@ -1,6 +1,7 @@
 using LineaHub.Hub.Storage;
 using LineaHub.Schemas.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -68,6 +69,8 @@ public static class AuthServiceCollectionExtensions
         });
 
         services.AddSingleton<ValidatedTokenCache>();
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, ServerEndpointsOnlyRequestHandlers>());
         services.AddAuthentication(CachedTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CachedTokenAuthenticationHandler>(CachedTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
