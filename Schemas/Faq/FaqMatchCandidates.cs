@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -144,6 +145,12 @@ internal sealed class FaqMatchCandidates : TokenFilter
             }
 
             previousJoins = joins;
+            if (joins)
+            {
+                // The ASCII letters and digits that follow run on into this one: none starts a word or ends the chunk.
+                var rest = text.AsSpan(i + 1).IndexOfAnyExcept(AsciiLettersAndDigits);
+                i = rest < 0 ? text.Length - 1 : i + rest;
+            }
         }
 
         if (candidate)
@@ -162,6 +169,9 @@ internal sealed class FaqMatchCandidates : TokenFilter
     private const byte NoStart = 4;
 
     private static readonly byte[] Kinds = BuildKinds();
+
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     private static byte KindOf(char c) => c < 256 ? Kinds[c] : Kind(c);
 

@@ -24,12 +24,12 @@ internal sealed class FaqSegment
     // have some 60) and a terms enumerator per field; more than searches running at once would only hold memory.
     private const int PooledPostings = 64;
 
-    private readonly Dictionary<(string Field, char First, int Length), string[]> _terms;
+    private readonly Dictionary<(string Field, char First, int Length), TermGroup> _terms;
     private readonly string?[] _ids;
     private readonly Pool<TermsEnum>[] _termsEnums = [.. FaqFields.Searched.Select(_ => new Pool<TermsEnum>(Environment.ProcessorCount))];
     private readonly Pool<DocsEnum> _postings = new(PooledPostings);
 
-    private FaqSegment(Dictionary<(string Field, char First, int Length), string[]> terms, string?[] ids)
+    private FaqSegment(Dictionary<(string Field, char First, int Length), TermGroup> terms, string?[] ids)
     {
         _terms = terms;
         _ids = ids;
@@ -48,9 +48,12 @@ internal sealed class FaqSegment
         }
     }
 
-    /// <summary>Terms of <paramref name="field"/> that start with <paramref name="first"/> and have <paramref name="length"/> characters.</summary>
-    public ReadOnlySpan<string> Terms(string field, char first, int length) =>
-        _terms.TryGetValue((field, first, length), out var terms) ? terms : [];
+    /// <summary>
+    /// Terms of <paramref name="field"/> that start with <paramref name="first"/> and have <paramref name="length"/>
+    /// characters, with the <see cref="FaqTypos.Letters"/> of each.
+    /// </summary>
+    public TermGroup Terms(string field, char first, int length) =>
+        _terms.TryGetValue((field, first, length), out var terms) ? terms : TermGroup.Empty;
 
     /// <summary>
     /// A terms enumerator of a searched field (null when the segment has no such field), borrowed until
@@ -119,7 +122,7 @@ internal sealed class FaqSegment
         return ids;
     }
 
-    private static Dictionary<(string Field, char First, int Length), string[]> Vocabulary(AtomicReader segment)
+    private static Dictionary<(string Field, char First, int Length), TermGroup> Vocabulary(AtomicReader segment)
     {
         var groups = new Dictionary<(string, char, int), List<string>>();
         foreach (var (field, _) in FaqFields.Searched)
@@ -150,7 +153,13 @@ internal sealed class FaqSegment
             }
         }
 
-        return groups.ToDictionary(g => g.Key, g => g.Value.ToArray());
+        return groups.ToDictionary(g => g.Key, g => new TermGroup([.. g.Value], [.. g.Value.Select(FaqTypos.Letters)]));
+    }
+
+    /// <summary>Terms of the same field, first character and length, and the letters of each, in the same order.</summary>
+    internal sealed record TermGroup(string[] Terms, ulong[] Letters)
+    {
+        public static readonly TermGroup Empty = new([], []);
     }
 
     // Idle objects, at most a fixed number; searches on several threads take and put them.

@@ -103,17 +103,44 @@ internal static class FaqTypos
         return previous[b.Length];
     }
 
+    /// <summary>
+    /// The characters of <paramref name="term"/> as a set of bits: one per letter and digit, the other characters
+    /// sharing the rest. Every character of one term that is missing from the other costs an edit, as does a bit
+    /// set for one and not the other, so more such bits than the edits allowed rule a term out without
+    /// <see cref="Distance"/>.
+    /// </summary>
+    public static ulong Letters(string term)
+    {
+        var letters = 0UL;
+        foreach (var c in term)
+        {
+            letters |= 1UL << c switch
+            {
+                >= 'a' and <= 'z' => c - 'a',
+                >= '0' and <= '9' => 26 + c - '0',
+                _ => 36 + (c % 28),
+            };
+        }
+
+        return letters;
+    }
+
     private static List<(string Term, float Closeness)> Closest(IndexReader reader, string field, string term, int maxEdits)
     {
         var found = new Dictionary<string, float>(StringComparer.Ordinal);
+        var letters = Letters(term);
         foreach (var leaf in reader.Leaves)
         {
             var vocabulary = FaqSegment.Of(leaf.AtomicReader);
             for (var length = Math.Max(1, term.Length - maxEdits); length <= term.Length + maxEdits; length++)
             {
-                foreach (var candidate in vocabulary.Terms(field, term[0], length))
+                var group = vocabulary.Terms(field, term[0], length);
+                for (var i = 0; i < group.Terms.Length; i++)
                 {
-                    if (found.ContainsKey(candidate))
+                    var candidate = group.Terms[i];
+                    var other = group.Letters[i];
+                    if (ulong.PopCount(letters & ~other) > (ulong)maxEdits || ulong.PopCount(other & ~letters) > (ulong)maxEdits
+                        || found.ContainsKey(candidate))
                     {
                         continue;
                     }

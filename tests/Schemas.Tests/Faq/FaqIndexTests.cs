@@ -256,6 +256,89 @@ public sealed class FaqIndexTests : IDisposable
     }
 
     [Fact]
+    public void Every_kind_of_edit_within_the_allowed_count_is_found()
+    {
+        // Random words the analysis keeps as they are (letters only, ending in a consonant, so nothing is stemmed),
+        // each in its own entry, and for each a typo of one or two insertions, deletions, substitutions or swaps
+        // after the first letter: the typo, unknown to the index, must find its word's entry. The words share
+        // letters and lengths, so the vocabulary's groups by first letter and length are full.
+        var random = new Random(20261203);
+        const string Letters = "abcdefghilmnopqrstuvz";
+        const string Consonants = "bcdfglmnprstvz";
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (words.Count < 400)
+        {
+            var length = random.Next(6, 13);
+            var word = string.Concat(Enumerable.Range(0, length - 1).Select(_ => Letters[random.Next(Letters.Length)]))
+                + Consonants[random.Next(Consonants.Length)];
+            words.Add(word);
+        }
+
+        var ordered = words.ToList();
+        _index.ApplyAll(ordered.Select((word, i) => Entry($"w{i}", $"Domanda {word}")));
+
+        var tried = 0;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var word = ordered[i];
+            // As the index allows: two edits from eight letters, one from five (FaqScoring).
+            var edits = word.Length >= 8 ? 2 : 1;
+            var typo = word;
+            for (var e = 0; e < edits; e++)
+            {
+                typo = Edit(typo, random, Letters);
+            }
+
+            // Only typos that stay unknown, end in a consonant and are still long enough for as many edits.
+            var allowed = typo.Length >= 8 ? 2 : typo.Length >= 5 ? 1 : 0;
+            if (words.Contains(typo) || !Consonants.Contains(typo[^1], StringComparison.Ordinal) || allowed < edits
+                || AlignmentDistance(word, typo) > edits)
+            {
+                continue;
+            }
+
+            tried++;
+            Assert.True(Ids(typo).Contains($"w{i}"), $"{typo} should find {word}");
+        }
+
+        Assert.True(tried > 200, $"only {tried} typos tried");
+    }
+
+    // Edits with swaps of two adjacent letters, no substring edited twice (as Lucene's FuzzyQuery counts them): a
+    // deletion next to a swap can cost three.
+    private static int AlignmentDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            for (var j = 0; j <= b.Length; j++)
+            {
+                d[i, j] = i == 0 ? j : j == 0 ? i : Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    private static string Edit(string word, Random random, string letters)
+    {
+        var at = random.Next(1, word.Length);
+        var letter = letters[random.Next(letters.Length)];
+        return random.Next(4) switch
+        {
+            0 => word.Insert(at, letter.ToString()),
+            1 => word.Remove(at, 1),
+            2 => string.Concat(word.AsSpan(0, at), letter.ToString(), word.AsSpan(at + 1)),
+            _ when at + 1 < word.Length => string.Concat(word.AsSpan(0, at), word[at + 1].ToString(), word[at].ToString(), word.AsSpan(at + 2)),
+            _ => word.Remove(at, 1),
+        };
+    }
+
+    [Fact]
     public void Typos_find_entries_added_after_earlier_searches()
     {
         _index.Apply(Entry("tari", "Pagamento della TARI"));
