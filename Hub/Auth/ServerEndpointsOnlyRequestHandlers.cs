@@ -17,6 +17,10 @@ internal sealed class ServerEndpointsOnlyRequestHandlers(
 {
     private PathString[]? _serverPaths;
 
+    // The base provider's list and the same without the server's scheme, made again only when that list changes
+    // (it returns the same instance until a scheme is added or removed); one object, so threads swap it whole.
+    private Lists? _lists;
+
     public override async Task<IEnumerable<AuthenticationScheme>> GetRequestHandlerSchemesAsync()
     {
         var schemes = await base.GetRequestHandlerSchemesAsync();
@@ -25,7 +29,14 @@ internal sealed class ServerEndpointsOnlyRequestHandlers(
             return schemes;
         }
 
-        return schemes.Where(scheme => scheme.Name != OpenIddictServerAspNetCoreDefaults.AuthenticationScheme).ToArray();
+        var lists = _lists;
+        if (lists is null || !ReferenceEquals(lists.All, schemes))
+        {
+            lists = new Lists(schemes, [.. schemes.Where(scheme => scheme.Name != OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)]);
+            _lists = lists;
+        }
+
+        return lists.WithoutServer;
     }
 
     private bool IsServerEndpoint(PathString path)
@@ -54,4 +65,6 @@ internal sealed class ServerEndpointsOnlyRequestHandlers(
         .SelectMany(uris => uris)
         .Select(uri => new PathString("/" + (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString).TrimStart('/')))
         .ToArray();
+
+    private sealed record Lists(IEnumerable<AuthenticationScheme> All, AuthenticationScheme[] WithoutServer);
 }
