@@ -41,14 +41,6 @@ internal static class FaqFilters
 
     private const int MaxCachedAskers = 10_000;
 
-    private static readonly FilteredQuery.FilterStrategy AskerDocsFirstStrategy = new AskerDocsFirst();
-
-    /// <summary>
-    /// <paramref name="query"/> restricted to a filter from <see cref="Cached"/>, handed to the term scorers as the
-    /// documents they may accept (<see cref="AskerDocs"/>) in every segment.
-    /// </summary>
-    public static Query Within(Query query, Filter filter) => new FilteredQuery(query, filter, AskerDocsFirstStrategy);
-
     public static Query AskerPart(FaqSearchRequest request)
     {
         var scope = new BooleanQuery
@@ -80,10 +72,11 @@ internal static class FaqFilters
         { new TermQuery(new Term(field, code)), Occur.MUST },
     };
 
-    // Lucene's CachingWrapperFilter keeps a compressed set that can only be iterated: the search then walks every
-    // matching document of every term and leap-frogs the filter. A bit set can be asked "is this document in?",
-    // so the filter is handed to the term scorers as the documents they may accept (AskerDocs), and those outside
-    // the asker's scope (most of a large index) are skipped before any scoring. One bit per document and asker.
+    // Lucene's CachingWrapperFilter keeps a compressed set that can only be iterated: a search would walk every
+    // matching document of every term and leap-frog the filter. A bit set can be asked "is this document in?", so
+    // the term scorers (FaqScorer's, and FaqTermQuery's under Lucene's FilteredQuery) take it as the documents they
+    // may accept (AskerDocs) and skip those outside the asker's scope (most of a large index) before any scoring.
+    // One bit per document and asker.
     private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
     {
         public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs) =>
@@ -95,14 +88,6 @@ internal static class FaqFilters
             bits.Or(iterator);
             return bits;
         }
-    }
-
-    // Always hands the filter down as accepted documents: FaqTermQuery's scorers then skip to the asker's next
-    // document themselves. Lucene's own rule (random access only if the first accepted document is under 100)
-    // would leap-frog a segment whose first entries are another region's, visiting every posting there.
-    private sealed class AskerDocsFirst : FilteredQuery.RandomAccessFilterStrategy
-    {
-        protected override bool UseRandomAccess(IBits bits, int firstFilterDoc) => true;
     }
 }
 

@@ -220,14 +220,9 @@ public sealed class FaqIndex : IDisposable
                 return new FaqSearchResult([], 0);
             }
 
-            // Scope and category as a cached filter; entries not valid now excluded (a clause that does not score).
-            var query = new BooleanQuery(disableCoord: true) { { plan.Query, Occur.MUST } };
-            foreach (var invalid in FaqFilters.Invalid(request.Now))
-            {
-                query.Add(invalid, Occur.MUST_NOT);
-            }
-
-            var top = searcher.Search(FaqFilters.Within(query, FaqFilters.Cached(request, _askerFilters)), request.Limit);
+            // Scope and category as a cached filter; entries not valid now excluded.
+            var top = FaqScorer.Search(
+                searcher, lookup, plan.Query, FaqFilters.Cached(request, _askerFilters), FaqFilters.Invalid(request.Now), request.Limit);
             var leaves = searcher.IndexReader.Leaves;
             var hits = new List<FaqHit>(top.ScoreDocs.Length);
             foreach (var scoreDoc in top.ScoreDocs)

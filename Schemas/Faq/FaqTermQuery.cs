@@ -11,11 +11,16 @@ namespace LineaHub.Schemas.Faq;
 /// from the same statistics and scores each document from its frequency and norm), but reads the postings with
 /// an enumerator its segment lends (<see cref="FaqTermLookup.Postings"/>) instead of allocating one, with its block
 /// buffers and input clone, for every clause in every segment of every search. The term's state in each segment
-/// comes from the lookup, so searching does not seek it again.
+/// comes from the lookup, so searching does not seek it again. FAQ searches run it through <see cref="FaqScorer"/>,
+/// which reads the same postings; its weight lets Lucene run it too (explanations, and the test that checks the
+/// scorer against Lucene's scorers).
 /// </summary>
 internal sealed class FaqTermQuery(Term term, TermContext states, FaqTermLookup lookup) : Query
 {
     public Term Term => term;
+
+    /// <summary>The term's state in each segment of the lookup's reader (none where the segment lacks it).</summary>
+    public TermContext States => states;
 
     public FaqTermLookup Lookup => lookup;
 

@@ -6,7 +6,7 @@ namespace LineaHub.Schemas.Handover;
 
 /// <summary>
 /// The Concat KDF of NIST SP 800-56A with SHA-256, as JOSE uses it for ECDH-ES (RFC 7518 §4.6.2).
-/// Public only so that tests can check it against the RFC's vector: Schemas has no InternalsVisibleTo.
+/// Public so that it can be checked against the RFC's vector on its own (tests/Schemas.Tests/Handover).
 /// </summary>
 public static class ConcatKdf
 {
