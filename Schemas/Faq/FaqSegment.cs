@@ -12,6 +12,8 @@ namespace LineaHub.Schemas.Faq;
 /// <item>the terms of each searched field, grouped by first character and length: what typo tolerance looks a
 /// mistyped word up in, comparing it with the few terms of the same first letter and a close length instead of
 /// running Levenshtein automata over the term dictionary;</item>
+/// <item>the state of each term of each searched field in the term dictionary (where its postings start, how many
+/// documents hold it), so a search looks a term up in a hash table instead of seeking it in the dictionary's blocks;</item>
 /// <item>the entry id of each document, so a hit is turned into its entry without reading stored fields (which
 /// the index does not keep: <see cref="FaqIndex"/> holds the texts a hit shows).</item>
 /// </list>
@@ -25,13 +27,16 @@ internal sealed class FaqSegment
     private const int PooledPostings = 64;
 
     private readonly Dictionary<(string Field, char First, int Length), TermGroup> _terms;
+    private readonly Dictionary<string, TermEntry>[] _states;
     private readonly string?[] _ids;
     private readonly Pool<TermsEnum>[] _termsEnums = [.. FaqFields.Searched.Select(_ => new Pool<TermsEnum>(Environment.ProcessorCount))];
     private readonly Pool<DocsEnum> _postings = new(PooledPostings);
 
-    private FaqSegment(Dictionary<(string Field, char First, int Length), TermGroup> terms, string?[] ids)
+    private FaqSegment(
+        Dictionary<(string Field, char First, int Length), TermGroup> terms, Dictionary<string, TermEntry>[] states, string?[] ids)
     {
         _terms = terms;
+        _states = states;
         _ids = ids;
     }
 
@@ -54,6 +59,13 @@ internal sealed class FaqSegment
     /// </summary>
     public TermGroup Terms(string field, char first, int length) =>
         _terms.TryGetValue((field, first, length), out var terms) ? terms : TermGroup.Empty;
+
+    /// <summary>
+    /// The dictionary state of <paramref name="text"/> in a searched field, with its document and total frequencies
+    /// (what <see cref="TermsEnum.SeekExact(BytesRef)"/> would find); false when the segment lacks the term.
+    /// </summary>
+    public bool TryGetTerm(string field, string text, out TermEntry entry) =>
+        _states[SearchedIndex(field)].TryGetValue(text, out entry);
 
     /// <summary>
     /// A terms enumerator of a searched field (null when the segment has no such field), borrowed until
@@ -95,7 +107,11 @@ internal sealed class FaqSegment
     // Apart from Of, so that its lambda is not allocated on every look-up.
     private static FaqSegment BuildOnce(AtomicReader segment) => Segments.GetValue(segment.CoreCacheKey, _ => Build(segment));
 
-    private static FaqSegment Build(AtomicReader segment) => new(Vocabulary(segment), Ids(segment));
+    private static FaqSegment Build(AtomicReader segment)
+    {
+        var states = FaqFields.Searched.Select(_ => new Dictionary<string, TermEntry>(StringComparer.Ordinal)).ToArray();
+        return new(Vocabulary(segment, states), states, Ids(segment));
+    }
 
     private static string?[] Ids(AtomicReader segment)
     {
@@ -122,11 +138,14 @@ internal sealed class FaqSegment
         return ids;
     }
 
-    private static Dictionary<(string Field, char First, int Length), TermGroup> Vocabulary(AtomicReader segment)
+    // The terms of each searched field grouped for typo tolerance; their dictionary states go into states (per field).
+    private static Dictionary<(string Field, char First, int Length), TermGroup> Vocabulary(
+        AtomicReader segment, Dictionary<string, TermEntry>[] states)
     {
         var groups = new Dictionary<(string, char, int), List<string>>();
-        foreach (var (field, _) in FaqFields.Searched)
+        for (var f = 0; f < FaqFields.Searched.Length; f++)
         {
+            var field = FaqFields.Searched[f].Field;
             var terms = segment.GetTerms(field);
             if (terms is null)
             {
@@ -137,6 +156,7 @@ internal sealed class FaqSegment
             while (enumerator.MoveNext())
             {
                 var term = enumerator.Term.Utf8ToString();
+                states[f][term] = new TermEntry(enumerator.GetTermState(), enumerator.DocFreq, enumerator.TotalTermFreq);
                 if (term.Length == 0)
                 {
                     continue;
@@ -155,6 +175,9 @@ internal sealed class FaqSegment
 
         return groups.ToDictionary(g => g.Key, g => new TermGroup([.. g.Value], [.. g.Value.Select(FaqTypos.Letters)]));
     }
+
+    /// <summary>A term's state in the segment's dictionary (shared by searches, never changed) and its frequencies.</summary>
+    internal readonly record struct TermEntry(TermState State, int DocFreq, long TotalTermFreq);
 
     /// <summary>Terms of the same field, first character and length, and the letters of each, in the same order.</summary>
     internal sealed record TermGroup(string[] Terms, ulong[] Letters)

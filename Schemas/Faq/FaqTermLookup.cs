@@ -115,8 +115,8 @@ internal sealed class FaqTermLookup(IndexReader reader) : IDisposable
     // BM25's IDF (as BM25Similarity computes it), over the whole index rather than one field's documents.
     private float Idf(int docFreq) => (float)Math.Log(1 + ((_maxDoc - docFreq + 0.5) / (docFreq + 0.5)));
 
-    // What TermContext.Build does, with one terms enumerator per segment and field for the whole search instead of
-    // a new one (and its frames and buffers) for every term in every segment.
+    // What TermContext.Build does, from the states each segment keeps of its terms (FaqSegment) instead of seeking
+    // every term in every segment's dictionary.
     private TermContext Context(string field, string text)
     {
         if (_terms.TryGetValue((field, text), out var context))
@@ -126,12 +126,11 @@ internal sealed class FaqTermLookup(IndexReader reader) : IDisposable
 
         var top = reader.Context;
         context = new TermContext(top);
-        var bytes = new BytesRef(text);
         foreach (var leaf in top.Leaves)
         {
-            if (Enumerator(leaf, field) is { } enumerator && enumerator.SeekExact(bytes))
+            if (FaqSegment.Of(leaf.AtomicReader).TryGetTerm(field, text, out var term))
             {
-                context.Register(enumerator.GetTermState(), leaf.Ord, enumerator.DocFreq, enumerator.TotalTermFreq);
+                context.Register(term.State, leaf.Ord, term.DocFreq, term.TotalTermFreq);
             }
         }
 
