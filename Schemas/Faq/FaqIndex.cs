@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 
 namespace LineaHub.Schemas.Faq;
@@ -14,7 +13,7 @@ namespace LineaHub.Schemas.Faq;
 /// </summary>
 public sealed class FaqIndex : IDisposable
 {
-    private static readonly BM25Similarity Similarity = new();
+    private static readonly FaqSimilarity Similarity = new();
 
     private readonly ItalianFaqAnalyzer _analyzer = new();
     private readonly RAMDirectory _directory = new();

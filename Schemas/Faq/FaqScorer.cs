@@ -1,7 +1,6 @@
 using System.Buffers;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 
 namespace LineaHub.Schemas.Faq;
 
@@ -27,7 +26,9 @@ internal static class FaqScorer
         IndexSearcher searcher, FaqTermLookup lookup, Query query, Filter asker, IEnumerable<Query> excluded, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var root = Compile(searcher, query, 1f);
+        var similarity = searcher.Similarity as FaqSimilarity
+            ?? throw new InvalidOperationException("The FAQ scorer scores with FaqSimilarity, the FAQ index's similarity.");
+        var root = Compile(new Weights(searcher, similarity), query, 1f);
         var exclusions = excluded.Select(searcher.CreateNormalizedWeight).ToArray();
         var top = new TopHits(limit);
         var total = 0;
@@ -90,20 +91,17 @@ internal static class FaqScorer
     // term's weight: IDF times the term query's boost times that product (BM25 ignores the query norm). Lucene's rewrite
     // sets the boost on the clause itself when that clause was itself a rewrite's result, so the same query rewritten
     // twice would score otherwise; hence the fold here rather than searcher.Rewrite.
-    private static Node Compile(IndexSearcher searcher, Query query, float enclosing)
+    private static Node Compile(Weights weights, Query query, float enclosing)
     {
         var boost = Unwrap(query, out var inner);
         switch (inner)
         {
             case FaqTermQuery term:
-                var weight = searcher.Similarity.ComputeWeight(
-                    boost, searcher.CollectionStatistics(term.Term.Field), searcher.TermStatistics(term.Term, term.States));
-                weight.Normalize(1f, enclosing);
-                return new TermNode(term, searcher.Similarity, weight);
+                return new TermNode(term, weights.Factor(term, boost, enclosing), weights.LengthTable(term.Term.Field), weights.NoNorms);
             case DisjunctionMaxQuery best:
-                return new BestOfNode([.. best.Disjuncts.Select(d => Compile(searcher, d, enclosing * boost))], best.TieBreakerMultiplier);
+                return new BestOfNode([.. best.Disjuncts.Select(d => Compile(weights, d, enclosing * boost))], best.TieBreakerMultiplier);
             case BooleanQuery boolean when boolean.CoordDisabled && boolean.MinimumNumberShouldMatch == 0:
-                var parts = boolean.Clauses.Select(c => Compile(searcher, c.Query, enclosing * boost)).ToArray();
+                var parts = boolean.Clauses.Select(c => Compile(weights, c.Query, enclosing * boost)).ToArray();
                 if (boolean.Clauses.All(c => c.Occur == Occur.SHOULD))
                 {
                     return new SumNode(parts);
@@ -132,6 +130,31 @@ internal static class FaqScorer
             default:
                 inner = query;
                 return query.Boost;
+        }
+    }
+
+    // The BM25 parts of one search: each field's statistics and length table computed once, not once per term.
+    private sealed class Weights(IndexSearcher searcher, FaqSimilarity similarity)
+    {
+        private readonly Dictionary<string, (CollectionStatistics Statistics, float[] Lengths)> _fields = new(StringComparer.Ordinal);
+
+        public float Factor(FaqTermQuery term, float boost, float enclosing) =>
+            similarity.TermFactor(term.States.DocFreq, Field(term.Term.Field).Statistics.MaxDoc, boost, enclosing);
+
+        public float[] LengthTable(string field) => Field(field).Lengths;
+
+        public float NoNorms => similarity.NoNorms;
+
+        private (CollectionStatistics Statistics, float[] Lengths) Field(string field)
+        {
+            if (!_fields.TryGetValue(field, out var entry))
+            {
+                var statistics = searcher.CollectionStatistics(field);
+                entry = (statistics, similarity.LengthTable(statistics));
+                _fields[field] = entry;
+            }
+
+            return entry;
         }
     }
 
@@ -174,9 +197,10 @@ internal static class FaqScorer
         public abstract Run Score(Leaf leaf);
     }
 
-    // One term's postings in the asker's scope, each scored by the similarity from its frequency and norm. A posting
-    // outside the scope sends the postings to the next document in it over their skip list, as FaqTermQuery's scorer does.
-    private sealed class TermNode(FaqTermQuery query, Similarity similarity, Similarity.SimWeight weight) : Node
+    // One term's postings in the asker's scope, each scored as Lucene's BM25 scorer scores it: the term's factor times
+    // the frequency over the frequency plus the length part for the document's norm. A posting outside the scope sends
+    // the postings to the next document in it over their skip list, as FaqTermQuery's scorer does.
+    private sealed class TermNode(FaqTermQuery query, float factor, float[] lengths, float noNorms) : Node
     {
         public override Run Score(Leaf leaf)
         {
@@ -187,7 +211,7 @@ internal static class FaqScorer
             }
 
             var postings = leaf.Lookup.Postings(leaf.Context, query.Term, state, leaf.Scope.Live);
-            var scorer = similarity.GetSimScorer(weight, leaf.Context);
+            var norms = leaf.Context.AtomicReader.GetNormValues(query.Term.Field);
             var cost = postings.GetCost();
             var run = Run.Rent(Math.Min(cost, leaf.Context.AtomicReader.MaxDoc), cost);
             var docs = run.Docs;
@@ -199,8 +223,10 @@ internal static class FaqScorer
             {
                 if (scope.InScope(doc))
                 {
+                    float frequency = postings.Freq;
+                    var length = norms is null ? noNorms : lengths[(byte)norms.Get(doc)];
                     docs[count] = doc;
-                    scores[count] = scorer.Score(doc, postings.Freq);
+                    scores[count] = factor * frequency / (frequency + length);
                     count++;
                     doc = postings.NextDoc();
                 }

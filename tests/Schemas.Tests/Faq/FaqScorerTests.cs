@@ -4,7 +4,6 @@ using System.Text;
 using LineaHub.Schemas.Faq;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 
@@ -42,7 +41,7 @@ public sealed class FaqScorerTests : IDisposable
 
     public FaqScorerTests()
     {
-        var similarity = new BM25Similarity();
+        var similarity = new FaqSimilarity();
         _synonyms = new SynonymMatcher(FaqSynonyms.Default, _analyzer);
         _entries = Variations(FaqTestSet.LoadEntries(), copies: 12, new Random(20261204));
         var config = new IndexWriterConfig(ItalianFaqAnalyzer.Version, _analyzer) { Similarity = similarity };
