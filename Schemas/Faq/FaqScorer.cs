@@ -287,172 +287,127 @@ internal static class FaqScorer
             return new Run(run.Docs, run.Scores, run.Count, cost);
         }
 
-        protected static T[] Rent<T>(int length) => ArrayPool<T>.Shared.Rent(Math.Max(1, length));
-
-        protected static long Capacity(Run[] runs, out long cost)
-        {
-            long capacity = 0;
-            cost = 0;
-            foreach (var run in runs)
-            {
-                capacity += run.Count;
-                cost += run.Cost;
-            }
-
-            return capacity;
-        }
     }
 
-    // DisjunctionMaxScorer: the best part's score plus the tie breaker times the others'. The parts' runs are folded in
-    // one at a time, each fold a merge of two sorted arrays carrying each document's sum and best score so far.
+    // DisjunctionMaxScorer: the best part's score plus the tie breaker times the others'.
     private sealed class BestOfNode(Node[] parts, float tieBreaker) : MergeNode(parts)
     {
-        protected override Run Merge(Run[] runs, int live)
-        {
-            if (live <= 1)
-            {
-                return live == 0 ? Run.Empty : Only(runs);
-            }
-
-            var capacity = (int)Capacity(runs, out var cost);
-            int[] docs = Rent<int>(capacity), nextDocs = Rent<int>(capacity);
-            float[] sums = Rent<float>(capacity), nextSums = Rent<float>(capacity);
-            float[] bests = Rent<float>(capacity), nextBests = Rent<float>(capacity);
-            var count = -1;
-            foreach (var run in runs)
-            {
-                if (run.Count == 0)
-                {
-                    continue;
-                }
-
-                if (count < 0)
-                {
-                    count = run.Count;
-                    Array.Copy(run.Docs, docs, count);
-                    Array.Copy(run.Scores, sums, count);
-                    Array.Copy(run.Scores, bests, count);
-                    continue;
-                }
-
-                int a = 0, b = 0, n = 0;
-                var partDocs = run.Docs;
-                var partScores = run.Scores;
-                while (a < count || b < run.Count)
-                {
-                    var docA = a < count ? docs[a] : int.MaxValue;
-                    var docB = b < run.Count ? partDocs[b] : int.MaxValue;
-                    if (docA < docB)
-                    {
-                        (nextDocs[n], nextSums[n], nextBests[n]) = (docA, sums[a], bests[a]);
-                        a++;
-                    }
-                    else if (docB < docA)
-                    {
-                        (nextDocs[n], nextSums[n], nextBests[n]) = (docB, partScores[b], partScores[b]);
-                        b++;
-                    }
-                    else
-                    {
-                        (nextDocs[n], nextSums[n], nextBests[n]) = (docA, sums[a] + partScores[b], Math.Max(bests[a], partScores[b]));
-                        a++;
-                        b++;
-                    }
-
-                    n++;
-                }
-
-                (docs, nextDocs, sums, nextSums, bests, nextBests, count) = (nextDocs, docs, nextSums, sums, nextBests, bests, n);
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                sums[i] = bests[i] + ((sums[i] - bests[i]) * tieBreaker);
-            }
-
-            ArrayPool<int>.Shared.Return(nextDocs);
-            ArrayPool<float>.Shared.Return(nextSums);
-            ArrayPool<float>.Shared.Return(bests);
-            ArrayPool<float>.Shared.Return(nextBests);
-            return new Run(docs, sums, count, cost);
-        }
+        protected override Run Merge(Run[] runs, int live) =>
+            live <= 1 ? (live == 0 ? Run.Empty : Only(runs)) : Fold<BestOf, (float Sum, float Best)>(runs, tieBreaker);
     }
 
-    // DisjunctionSumScorer without coordination: the parts' scores added in double precision, folding the parts' runs
-    // in one at a time as the best-of does.
+    // DisjunctionSumScorer without coordination: the parts' scores added in double precision.
     private sealed class SumNode(Node[] parts) : MergeNode(parts)
     {
-        protected override Run Merge(Run[] runs, int live)
+        protected override Run Merge(Run[] runs, int live) =>
+            live <= 1 ? (live == 0 ? Run.Empty : Only(runs)) : Fold<Sum, double>(runs, 0f);
+    }
+
+    // How a node combines the scores of one document's parts, in the parts' order: what it keeps while folding the
+    // parts in, and the score it gives at the end.
+    private interface ICombination<TState>
+        where TState : struct
+    {
+        static abstract TState First(float score);
+
+        static abstract TState Add(TState state, float score);
+
+        static abstract float Final(TState state, float tieBreaker);
+    }
+
+    // As DisjunctionMaxScorer: single-precision sum and maximum, then the best plus the tie breaker times the rest.
+    private readonly struct BestOf : ICombination<(float Sum, float Best)>
+    {
+        public static (float Sum, float Best) First(float score) => (score, score);
+
+        public static (float Sum, float Best) Add((float Sum, float Best) state, float score) =>
+            (state.Sum + score, Math.Max(state.Best, score));
+
+        public static float Final((float Sum, float Best) state, float tieBreaker) =>
+            state.Best + ((state.Sum - state.Best) * tieBreaker);
+    }
+
+    // As DisjunctionSumScorer: a double-precision sum, given as a float.
+    private readonly struct Sum : ICombination<double>
+    {
+        public static double First(float score) => score;
+
+        public static double Add(double state, float score) => state + score;
+
+        public static float Final(double state, float tieBreaker) => (float)state;
+    }
+
+    // Folds the parts' runs in one at a time, each fold a merge of two sorted arrays carrying each document's state.
+    private static Run Fold<TCombination, TState>(Run[] runs, float tieBreaker)
+        where TCombination : struct, ICombination<TState>
+        where TState : struct
+    {
+        long capacity = 0, cost = 0;
+        foreach (var run in runs)
         {
-            if (live <= 1)
-            {
-                return live == 0 ? Run.Empty : Only(runs);
-            }
-
-            var capacity = (int)Capacity(runs, out var cost);
-            int[] docs = Rent<int>(capacity), nextDocs = Rent<int>(capacity);
-            double[] sums = Rent<double>(capacity), nextSums = Rent<double>(capacity);
-            var count = -1;
-            foreach (var run in runs)
-            {
-                if (run.Count == 0)
-                {
-                    continue;
-                }
-
-                if (count < 0)
-                {
-                    count = run.Count;
-                    Array.Copy(run.Docs, docs, count);
-                    for (var i = 0; i < count; i++)
-                    {
-                        sums[i] = run.Scores[i];
-                    }
-
-                    continue;
-                }
-
-                int a = 0, b = 0, n = 0;
-                var partDocs = run.Docs;
-                var partScores = run.Scores;
-                while (a < count || b < run.Count)
-                {
-                    var docA = a < count ? docs[a] : int.MaxValue;
-                    var docB = b < run.Count ? partDocs[b] : int.MaxValue;
-                    if (docA < docB)
-                    {
-                        (nextDocs[n], nextSums[n]) = (docA, sums[a]);
-                        a++;
-                    }
-                    else if (docB < docA)
-                    {
-                        (nextDocs[n], nextSums[n]) = (docB, partScores[b]);
-                        b++;
-                    }
-                    else
-                    {
-                        (nextDocs[n], nextSums[n]) = (docA, sums[a] + partScores[b]);
-                        a++;
-                        b++;
-                    }
-
-                    n++;
-                }
-
-                (docs, nextDocs, sums, nextSums, count) = (nextDocs, docs, nextSums, sums, n);
-            }
-
-            var scores = Rent<float>(capacity);
-            for (var i = 0; i < count; i++)
-            {
-                scores[i] = (float)sums[i];
-            }
-
-            ArrayPool<int>.Shared.Return(nextDocs);
-            ArrayPool<double>.Shared.Return(sums);
-            ArrayPool<double>.Shared.Return(nextSums);
-            return new Run(docs, scores, count, cost);
+            capacity += run.Count;
+            cost += run.Cost;
         }
+
+        var size = (int)Math.Max(1, capacity);
+        int[] docs = ArrayPool<int>.Shared.Rent(size), nextDocs = ArrayPool<int>.Shared.Rent(size);
+        TState[] states = ArrayPool<TState>.Shared.Rent(size), nextStates = ArrayPool<TState>.Shared.Rent(size);
+        var count = -1;
+        foreach (var run in runs)
+        {
+            if (run.Count == 0)
+            {
+                continue;
+            }
+
+            var partDocs = run.Docs;
+            var partScores = run.Scores;
+            if (count < 0)
+            {
+                count = run.Count;
+                Array.Copy(partDocs, docs, count);
+                for (var i = 0; i < count; i++)
+                {
+                    states[i] = TCombination.First(partScores[i]);
+                }
+
+                continue;
+            }
+
+            int a = 0, b = 0, n = 0;
+            while (a < count || b < run.Count)
+            {
+                var docA = a < count ? docs[a] : int.MaxValue;
+                var docB = b < run.Count ? partDocs[b] : int.MaxValue;
+                if (docA < docB)
+                {
+                    (nextDocs[n], nextStates[n]) = (docA, states[a++]);
+                }
+                else if (docB < docA)
+                {
+                    (nextDocs[n], nextStates[n]) = (docB, TCombination.First(partScores[b++]));
+                }
+                else
+                {
+                    (nextDocs[n], nextStates[n]) = (docA, TCombination.Add(states[a++], partScores[b++]));
+                }
+
+                n++;
+            }
+
+            (docs, nextDocs, states, nextStates, count) = (nextDocs, docs, nextStates, states, n);
+        }
+
+        var scores = ArrayPool<float>.Shared.Rent(size);
+        for (var i = 0; i < count; i++)
+        {
+            scores[i] = TCombination.Final(states[i], tieBreaker);
+        }
+
+        ArrayPool<int>.Shared.Return(nextDocs);
+        ArrayPool<TState>.Shared.Return(states);
+        ArrayPool<TState>.Shared.Return(nextStates);
+        return new Run(docs, scores, count, cost);
     }
 
     // ConjunctionScorer without coordination: documents in every part, their scores added in single precision with
