@@ -94,7 +94,7 @@ internal static class FaqFilters
 /// <summary>
 /// The documents of one index segment a search may return: those in the asker's scope (a bit set cached per
 /// segment) that are not deleted. A term scorer that knows this type reads its postings with <see cref="Live"/>
-/// only and jumps over the documents outside the scope with <see cref="NextInScope"/>: when documents are grouped
+/// only and jumps over the documents outside the scope with <see cref="InScopeFrom"/>: when documents are grouped
 /// by scope (<see cref="FaqIndex.Rebuild"/>, the hub's start-up build), a jump passes whole blocks of postings
 /// without decoding them.
 /// </summary>
@@ -109,12 +109,20 @@ internal sealed class AskerDocs(FixedBitSet scope, IBits? live) : DocIdSet, IBit
     /// <inheritdoc />
     public int Length => scope.Length;
 
-    /// <summary>Whether the document is in the asker's scope (deleted or not).</summary>
-    public bool InScope(int doc) => scope.Get(doc);
+    /// <summary>
+    /// <paramref name="doc"/>, the posting <paramref name="postings"/> is on, if it is in the asker's scope; otherwise
+    /// the postings advanced (over their skip list) to their first document in scope after it, or NO_MORE_DOCS.
+    /// </summary>
+    public int InScopeFrom(DocsEnum postings, int doc)
+    {
+        while (doc != DocIdSetIterator.NO_MORE_DOCS && !scope.Get(doc))
+        {
+            var next = doc + 1 < scope.Length ? scope.NextSetBit(doc + 1) : -1;
+            doc = next < 0 ? DocIdSetIterator.NO_MORE_DOCS : postings.Advance(next);
+        }
 
-    /// <summary>The first document at or after <paramref name="doc"/> in the asker's scope, or NO_MORE_DOCS.</summary>
-    public int NextInScope(int doc) =>
-        doc < scope.Length && scope.NextSetBit(doc) is var next and >= 0 ? next : DocIdSetIterator.NO_MORE_DOCS;
+        return doc;
+    }
 
     /// <inheritdoc />
     public bool Get(int index) => scope.Get(index) && (live is null || live.Get(index));

@@ -199,7 +199,7 @@ internal static class FaqScorer
 
     // One term's postings in the asker's scope, each scored as Lucene's BM25 scorer scores it: the term's factor times
     // the frequency over the frequency plus the length part for the document's norm. A posting outside the scope sends
-    // the postings to the next document in it over their skip list, as FaqTermQuery's scorer does.
+    // the postings to the next document in it over their skip list (AskerDocs.InScopeFrom, as for FaqTermQuery's scorer).
     private sealed class TermNode(FaqTermQuery query, float factor, float[] lengths, float noNorms) : Node
     {
         public override Run Score(Leaf leaf)
@@ -218,23 +218,14 @@ internal static class FaqScorer
             var scores = run.Scores;
             var scope = leaf.Scope;
             var count = 0;
-            var doc = postings.NextDoc();
-            while (doc != DocIdSetIterator.NO_MORE_DOCS)
+            for (var doc = scope.InScopeFrom(postings, postings.NextDoc());
+                 doc != DocIdSetIterator.NO_MORE_DOCS;
+                 doc = scope.InScopeFrom(postings, postings.NextDoc()))
             {
-                if (scope.InScope(doc))
-                {
-                    float frequency = postings.Freq;
-                    var length = norms is null ? noNorms : lengths[(byte)norms.Get(doc)];
-                    docs[count] = doc;
-                    scores[count] = factor * frequency / (frequency + length);
-                    count++;
-                    doc = postings.NextDoc();
-                }
-                else
-                {
-                    var next = scope.NextInScope(doc + 1);
-                    doc = next == DocIdSetIterator.NO_MORE_DOCS ? next : postings.Advance(next);
-                }
+                float frequency = postings.Freq;
+                var length = norms is null ? noNorms : lengths[(byte)norms.Get(doc)];
+                docs[count] = doc;
+                scores[count++] = factor * frequency / (frequency + length);
             }
 
             return run.WithCount(count);
@@ -286,7 +277,6 @@ internal static class FaqScorer
             runs[only] = Run.Empty;
             return new Run(run.Docs, run.Scores, run.Count, cost);
         }
-
     }
 
     // DisjunctionMaxScorer: the best part's score plus the tie breaker times the others'.

@@ -123,20 +123,6 @@ internal sealed class FaqTermQuery(Term term, TermContext states, FaqTermLookup 
 
         public override long GetCost() => postings.GetCost();
 
-        private int InScope(int doc)
-        {
-            if (asker is null)
-            {
-                return doc;
-            }
-
-            while (doc != NO_MORE_DOCS && !asker.InScope(doc))
-            {
-                var next = asker.NextInScope(doc + 1);
-                doc = next == NO_MORE_DOCS ? NO_MORE_DOCS : postings.Advance(next);
-            }
-
-            return doc;
-        }
+        private int InScope(int doc) => asker is null ? doc : asker.InScopeFrom(postings, doc);
     }
 }
